@@ -1,0 +1,42 @@
+"""Fixtures for the web tests: stores written through ``tieout.store`` from hand-made
+reports (exactly known facts and checks) and, once the reader reads it, the real seed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import handmade  # noqa: E402
+
+
+def write_store(path: Path, reports) -> Path:
+    from tieout.store import open_store
+
+    with open_store(path) as store:
+        for report in reports:
+            store.write_report(report)
+    return path
+
+
+@pytest.fixture()
+def small_store(tmp_path) -> tuple[Path, dict]:
+    """A store with the small hand-made report, once whole and once with a broken total."""
+    good, bad = handmade.small_report(), handmade.small_report(break_total=True)
+    path = write_store(tmp_path / "small.duckdb", [good, bad])
+    return path, {"good": good.filing.sha256, "bad": bad.filing.sha256}
+
+
+@pytest.fixture()
+def client(small_store):
+    from starlette.testclient import TestClient
+
+    from tieout.serve.app import create_app
+
+    path, ids = small_store
+    with TestClient(create_app(path)) as c:
+        c.ids = ids
+        yield c

@@ -1,0 +1,157 @@
+"""``tieout ingest``: many files into one store, restartable at any moment.
+
+The plan is pure (``plan``: which files need reading, from their size and
+mtime against the store's ``files`` table), the reading is a runner
+(``tieout.batch.runners``: inline, process pool, Dask), and the parent is the
+only writer: every document's rows are written in one transaction as its
+outcome arrives. So a second run reads nothing new, a changed file at the
+same path replaces that path's rows, and a run killed with SIGKILL and
+started again ends with exactly the rows of an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tieout.batch.discover import discover
+from tieout.batch.runners import RunSettings, run_dask, run_inline, run_pool
+from tieout.batch.work import Outcome
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # 0 = in this process
+    scheduler: str | None = None  # "tcp://host:8786" or a distributed.Client
+    timeout: float | None = 120.0
+    parquet: str | None = None  # also write Parquet partitions here (always, with a scheduler)
+    retry_failed: bool = False  # read again files whose last run ended 'error' or 'timeout'
+    force: bool = False  # read every file again
+    check: bool = True
+
+
+@dataclass(frozen=True)
+class FileTask:
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class IngestSummary:
+    found: int = 0
+    skipped: int = 0
+    ok: int = 0
+    error: int = 0
+    timeout: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, status, error)
+
+    @property
+    def done(self) -> int:
+        return self.ok + self.error + self.timeout
+
+    def line(self) -> str:
+        rate = self.bytes / 1e6 / self.seconds if self.seconds else 0.0
+        return (f"{self.found} files: {self.ok} stored, {self.error} errors, {self.timeout} timeouts, "
+                f"{self.skipped} unchanged; {self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s "
+                f"({self.done / self.seconds if self.seconds else 0:.1f} docs/s, {rate:.2f} MB/s)")
+
+
+def plan(files: list[Path], index: dict[str, tuple], settings: IngestSettings) -> tuple[list[FileTask], int]:
+    """The files that need reading, and how many were skipped as unchanged."""
+    tasks, skipped = [], 0
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            tasks.append(FileTask(str(path), 0, 0))  # the worker records why it cannot be read
+            continue
+        task = FileTask(str(path), stat.st_size, stat.st_mtime_ns)
+        known = index.get(task.path)
+        if known and not settings.force and known[0] == task.size and known[1] == task.mtime_ns:
+            status = known[3]
+            if status == "ok" or (status in ("error", "timeout") and not settings.retry_failed):
+                skipped += 1
+                continue
+        tasks.append(task)
+    return tasks, skipped
+
+
+Listener = Callable[[Outcome, IngestSummary], None]
+
+
+def ingest(paths: list[str], db: str | Path, settings: IngestSettings = IngestSettings(),
+           *, on_start: Callable[[int, int], None] | None = None,
+           on_outcome: Listener | None = None) -> IngestSummary:
+    """Read ``paths`` into the store at ``db``; InputError for an unusable argument."""
+    from tieout.store import open_store
+
+    files = [Path(p).resolve() for p in discover(paths)]
+    summary = IngestSummary(found=len(files))
+    start = time.perf_counter()
+    with open_store(db) as store:
+        tasks, summary.skipped = plan(files, store.file_index(), settings)
+        if on_start:
+            on_start(len(tasks), sum(t.size for t in tasks))
+        mtimes = {task.path: task.mtime_ns for task in tasks}
+        for outcome in _outcomes([t.path for t in tasks], settings):
+            _store(store, outcome, mtimes.get(outcome.path), settings)
+            summary.bytes += outcome.size
+            setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
+            if outcome.status != "ok":
+                summary.failures.append((outcome.path, outcome.status, outcome.error))
+            summary.seconds = time.perf_counter() - start
+            if on_outcome:
+                on_outcome(outcome, summary)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _outcomes(paths: list[str], settings: IngestSettings):
+    run = RunSettings(timeout=settings.timeout, check=settings.check)
+    if not paths:
+        return
+    if settings.scheduler is not None:
+        yield from _dask_outcomes(paths, settings, run)
+    elif settings.workers <= 0:
+        yield from run_inline(paths, run)
+    else:
+        yield from run_pool(paths, min(settings.workers, len(paths)), run)
+
+
+def _dask_outcomes(paths: list[str], settings: IngestSettings, run: RunSettings):
+    from distributed import Client
+
+    from tieout.errors import InputError
+
+    scheduler = settings.scheduler
+    if isinstance(scheduler, str):
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        owned = True
+    else:
+        client, owned = scheduler, False
+    try:
+        yield from run_dask(paths, client, run, partition_dir=settings.parquet)
+    finally:
+        if owned:
+            client.close()
+
+
+def _store(store, outcome: Outcome, mtime_ns: int | None, settings: IngestSettings) -> None:
+    from tieout.batch.partitions import read_partitions, write_partitions
+
+    rows = outcome.rows
+    on_worker = settings.scheduler is not None and settings.parquet
+    if settings.parquet and not (on_worker and len(rows) == 1 and outcome.status == "ok"):
+        write_partitions(rows, settings.parquet)  # pool runs, and failures the client made up
+    if on_worker and len(rows) == 1 and outcome.status == "ok":
+        rows = read_partitions(settings.parquet, outcome.doc_id)
+    store.write_rows(rows, path=outcome.path, mtime_ns=mtime_ns)

@@ -1,0 +1,58 @@
+"""Rule "footing": each Relation's total against the interval sum of its items.
+
+The total's printed figure stands for an interval, so do the items; the total
+foots when the two intervals meet. A relation found by layout that does not
+foot fails; one found only by search cannot fail (it would not exist), and if
+handed one that does not foot it is reported unverifiable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tieout.checks.intervals import fmt_amount, gap, interval, interval_sum, meets, midpoint
+from tieout.model import Check, Fact, Report
+
+
+def check_footing(report: Report) -> Iterable[Check]:
+    facts = report.fact_records
+    for relation in report.relations:
+        if relation.kind != "sum":
+            continue
+        try:
+            total = facts[relation.total]
+            items = [(facts[fid], sign) for fid, sign in relation.items]
+        except IndexError:
+            yield Check("footing", "unverifiable", f"relation {relation.name!r} names a missing fact",
+                        spans=(), document=report.path)
+            continue
+        yield footing_check(report, "footing", total, items, relation.found_by, relation.name)
+
+
+def footing_check(report: Report, rule: str, total: Fact, items: list[tuple[Fact, int]],
+                  found_by: str = "layout", name: str = "") -> Check:
+    """One Check: ``total`` against the signed interval sum of ``items``."""
+    total_iv = interval(total)
+    sum_iv = interval_sum((interval(f), s) for f, s in items)
+    ok = meets(total_iv, sum_iv)
+    scale, decimals = total.scale, total.decimals
+    expected = fmt_amount(midpoint(sum_iv), scale, decimals)
+    where = _period(total)
+    terms = " ".join(f"{'+' if s > 0 else '-'} {f.display}" for f, s in items).lstrip("+ ")
+    if ok:
+        status, message = "pass", f"{total.label or 'subtotal'}{where}: {total.display} = {terms}"
+        slack = ""
+    else:
+        status = "fail" if found_by in ("layout", "rule") else "unverifiable"
+        off = gap(total_iv, sum_iv)
+        slack = fmt_amount(off, scale, decimals)
+        message = (f"{total.label or 'subtotal'}{where} does not foot: shown {total.display}, "
+                   f"items sum to {expected} ({terms}); off by {slack} beyond rounding")
+    return Check(rule=rule, status=status, message=message,
+                 spans=(total.span, *(f.span for f, _ in items)),
+                 expected=expected, actual=total.display, slack=slack,
+                 facts=(total.id, *(f.id for f, _ in items)), document=total.document)
+
+
+def _period(fact: Fact) -> str:
+    return f" ({fact.period})" if fact.period else ""

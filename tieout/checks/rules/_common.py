@@ -1,0 +1,127 @@
+"""What the tie rules share: an index of facts by concept, statement and period.
+
+A tie rule names concepts ("the cash at end of the cash-flow statement equals
+the balance-sheet cash"), never rows. It asks the index for the one fact of a
+concept in a kind of statement for a period; when a statement lists a concept
+twice for the same period the answer is ambiguous and the rule does not guess.
+
+Two strengths of tie (``must``):
+
+- ``True``: an identity of accounting (assets = liabilities + equity; cash at
+  end = balance-sheet cash). A mismatch fails.
+- ``False``: what normally holds but need not (the change in receivables
+  equals the cash-flow line unless an acquisition or a non-cash entry moved
+  it). A mismatch is reported "unverifiable" with the difference, never a
+  failure, so clean filings do not fail on legitimate reconciling items.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from functools import cached_property
+
+from tieout.checks.intervals import fmt_amount, gap, interval, interval_sum, meets, midpoint
+from tieout.concepts import statement_kind
+from tieout.model import Check, Fact, Report
+
+
+class FactIndex:
+    """Facts by (concept, statement kind, period); built once per report."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.kinds = [statement_kind(t) for t in report.tables]
+        self.by: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+        self.by_concept: dict[str, list[Fact]] = defaultdict(list)
+        for fact in report.fact_records:
+            if not fact.concept or fact.value is None or fact.source != "table":
+                continue
+            if not 0 <= fact.table_index < len(self.kinds):
+                continue
+            kind = self.kinds[fact.table_index]
+            self.by[(fact.concept, kind, fact.period or "")].append(fact)
+            self.by_concept[fact.concept].append(fact)
+
+    def kind_of(self, fact: Fact) -> str:
+        return self.kinds[fact.table_index]
+
+    def one(self, concept: str, kind: str, period: str | None) -> Fact | None:
+        """The single fact, or None when absent or ambiguous (different values)."""
+        found = self.by.get((concept, kind, period or ""), [])
+        if not found:
+            return None
+        first = found[0]
+        if all(f.value == first.value for f in found[1:]):
+            return first
+        return None
+
+    def all(self, concept: str, kind: str, period: str | None) -> list[Fact]:
+        return list(self.by.get((concept, kind, period or ""), []))
+
+    def periods(self, concept: str, kind: str) -> list[str]:
+        return sorted({p for (c, k, p) in self.by if c == concept and k == kind and p})
+
+    @cached_property
+    def relation_totals(self) -> set[int]:
+        return {r.total for r in self.report.relations if r.kind == "sum"}
+
+
+def parse_period(period: str | None) -> tuple[date | None, date | None]:
+    """'1996-01-01/1996-03-31' -> (start, end); '1996-03-31' -> (None, that date)."""
+    if not period:
+        return None, None
+    try:
+        if "/" in period:
+            start, end = period.split("/", 1)
+            return date.fromisoformat(start), date.fromisoformat(end)
+        return None, date.fromisoformat(period)
+    except ValueError:
+        return None, None
+
+
+def opening_instant(period: str | None) -> str | None:
+    """The balance-sheet date a duration opens from: the day before its start."""
+    start, _ = parse_period(period)
+    return (start - timedelta(days=1)).isoformat() if start else None
+
+
+def closing_instant(period: str | None) -> str | None:
+    start, end = parse_period(period)
+    return end.isoformat() if (start and end) else None
+
+
+def tie(rule: str, description: str, total: Fact, items: list[tuple[Fact, int]], *,
+        must: bool = True, document: str = "") -> Check:
+    """``total`` against the signed interval sum of ``items``, described in words."""
+    total_iv = interval(total)
+    sum_iv = interval_sum((interval(f), s) for f, s in items)
+    scale, decimals = _shown(total, items)
+    expected = fmt_amount(midpoint(sum_iv), scale, decimals)
+    terms = " ".join(f"{'+' if s > 0 else '-'} {f.display}" for f, s in items).lstrip("+ ")
+    where = f" ({total.period})" if total.period else ""
+    spans = (total.span, *(f.span for f, _ in items))
+    ids = (total.id, *(f.id for f, _ in items))
+    if meets(total_iv, sum_iv):
+        return Check(rule, "pass", f"{description}{where}: {total.display} = {terms}", spans,
+                     expected=expected, actual=total.display, facts=ids,
+                     document=document or total.document)
+    slack = fmt_amount(gap(total_iv, sum_iv), scale, decimals)
+    message = f"{description}{where}: shown {total.display}, expected {expected} ({terms}); off by {slack}"
+    if not must:
+        message += " (not an identity: reconciling items may explain it)"
+    return Check(rule, "fail" if must else "unverifiable", message, spans,
+                 expected=expected, actual=total.display, slack=slack, facts=ids,
+                 document=document or total.document)
+
+
+def missing(rule: str, description: str, found: list[Fact], lacking: list[str]) -> Check:
+    """Some facts of a tie were found but not all: unverifiable, naming what is missing."""
+    return Check(rule, "unverifiable",
+                 f"{description}: cannot tie, no {', no '.join(lacking)} found",
+                 tuple(f.span for f in found), facts=tuple(f.id for f in found),
+                 document=found[0].document if found else "")
+
+
+def _shown(total: Fact, items):
+    return total.scale, total.decimals

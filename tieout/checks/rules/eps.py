@@ -1,0 +1,55 @@
+"""Rule "eps": earnings per share = income to common / weighted average shares.
+
+Interval division: the income and the share count each stand for an interval
+as printed, so their quotient is an interval, which must meet the interval of
+the EPS as printed. Basic EPS only, and only when the statement of operations
+prints one EPS, one share count and the income line for the period (income
+available to common when there is one, else net income). The sign of the EPS
+is taken as printed; "loss per share" shown without parentheses is compared by
+magnitude.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tieout.checks.intervals import fmt_plain, gap, interval, interval_div, meets, midpoint
+from tieout.checks.rules._common import FactIndex
+from tieout.model import Check, Report
+
+RULE = "eps"
+
+
+def check_eps(report: Report) -> Iterable[Check]:
+    index = FactIndex(report)
+    for period in index.periods("EarningsPerShareBasic", "operations"):
+        eps = index.one("EarningsPerShareBasic", "operations", period)
+        shares = index.one("WeightedAverageNumberOfSharesOutstandingBasic", "operations", period)
+        income = (index.one("NetIncomeLossAvailableToCommonStockholdersBasic", "operations", period)
+                  or (None if index.all("PreferredStockDividendsIncomeStatementImpact", "operations", period)
+                      else index.one("NetIncomeLoss", "operations", period)))
+        if eps is None or shares is None or income is None:
+            continue
+        if len({eps.table_index, shares.table_index, income.table_index}) != 1:
+            continue
+        quotient = interval_div(interval(income), interval(shares))
+        if quotient is None:
+            continue
+        target = interval(eps)
+        if eps.value is not None and income.value is not None and (eps.value < 0) != (income.value < 0) \
+                and eps.value != 0 and income.value != 0:
+            quotient = (-quotient[1], -quotient[0])  # "loss per share" printed without parentheses
+        spans = (eps.span, income.span, shares.span)
+        ids = (eps.id, income.id, shares.id)
+        expected = fmt_plain(midpoint(quotient), eps.decimals + 3)
+        where = f" ({period})"
+        if meets(target, quotient):
+            yield Check(RULE, "pass", f"{eps.label}{where}: {eps.display} = {income.display} / "
+                        f"{shares.display}", spans, expected=expected, actual=eps.display,
+                        facts=ids, document=eps.document)
+        else:
+            slack = fmt_plain(gap(target, quotient), eps.decimals + 3)
+            yield Check(RULE, "fail", f"{eps.label}{where}: shown {eps.display}, but {income.label} "
+                        f"{income.display} / {shares.label} {shares.display} = {expected}", spans,
+                        expected=expected, actual=eps.display, slack=slack, facts=ids,
+                        document=eps.document)

@@ -1,0 +1,195 @@
+"""Sentence text -> the figures it states, each with its unit and the interval it admits.
+
+Only figures that say how much of something there is become claims: money
+("$537,000", "$43.6 million", "1 cent"), per-unit money ("$4.66 per ounce",
+"9 cents per common share"), percentages ("17%"), quantities with a unit noun
+("255,038 tons", "over 47,000 ounces") and stated multiples ("nearly doubled").
+A bare number has no unit to tie to, so years, dates, phone numbers, zip codes,
+street numbers, note and item numbers, product codes and times are never figures.
+
+Intervals (DESIGN.md, "Numbers"; no percentage tolerance anywhere):
+
+* plain figure: the rounding of the digits shown. Decimals give the step
+  ("43.6 million" -> 0.1 million, so [43.55M, 43.65M]); a whole number ending
+  in ",000" groups was rounded to those groups ("$537,000" -> [536,500, 537,500],
+  "39,000 ounces" -> [38,500, 39,500]); otherwise the step is 1 ("$400").
+* hedged figure: the hedge moves within one step of the *last significant
+  digit* shown ("47,000" -> 1,000; "3.00" -> 1; "4.66" -> 0.01):
+  "over/more than X" -> [X, X+step], "nearly/almost/under/less than X" ->
+  [X-step, X], "approximately/about X" -> [X-step/2, X+step/2].
+  So "over 47,000 ounces" admits 47,272 and not 46,900 or 48,100.
+* multiples: "doubled" -> [1.75, 2.25], "nearly doubled" -> [1.5, 2],
+  "more than doubled" -> [2, 2.5].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tieout.claims.words import (
+    MULTIPLE_STEP, MULTIPLES, NUMBER_WORDS, PER_UNITS, QUANTITY_UNITS, SCALES, text_to_hedge,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure found in a sentence (offsets are into the sentence's passage text)."""
+
+    start: int
+    end: int
+    text: str
+    magnitude: Decimal  # in base units, unsigned
+    negative: bool  # printed in parentheses or with a minus
+    unit: str  # "USD", "USD/share", "oz", "%", "x" (a multiple) ...
+    rounding: Decimal  # half-width of the interval a plain figure stands for
+    step: Decimal  # place value of the last significant digit (for hedges)
+    qualifier: str = ""  # canonical hedge
+    hedge_text: str = ""  # the hedge as written
+    tail: int = 0  # end of the figure with its unit words ("$4.66 per ounce"); >= end
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_WORDNUM = "|".join(NUMBER_WORDS)
+_SCALE = r"(?:\s*(?P<scale>million|billion|thousand|trillion)\b|(?P<abbr>mm|bn|m|b|k)\b)?"
+
+_MONEY = re.compile(
+    r"(?P<neg>\(\s?|-\s?)?(?:US|U\.S\.\s?)?\$\s?(?P<neg2>\(|-)?\s?(?P<num>" + _NUM + r")" + _SCALE
+    + r"(?P<close>\))?", re.I)
+_CENTS = re.compile(r"(?<![\w.,/$-])(?P<neg>\()?(?P<num>" + _NUM + "|" + _WORDNUM + r")(?P<close>\))?\s+cents?\b",
+                    re.I)
+_PERCENT = re.compile(r"(?<![\w.,/$-])(?P<neg>\(|-)?(?P<num>" + _NUM + r")\s?(?:%|percent\b|per cent\b)(?P<close>\))?",
+                      re.I)
+_QUANTITY = re.compile(
+    r"(?<![\w.,/$-])(?P<num>" + _NUM + "|" + _WORDNUM + r")(?:\s+(?P<scale>million|billion|thousand)\b)?"
+    r"\s+(?:(?:short|metric|troy|dry|net|gold|silver|equivalent|fine)\s+)?"
+    r"(?P<unit>ounces|ounce|oz\.?|tons|ton|tonnes|pounds|lbs\.?|shares|acres|feet|barrels|employees)\b",
+    re.I)
+_MULTIPLE = re.compile(r"\b(?P<word>" + "|".join(MULTIPLES) + r")\b", re.I)
+_PER = re.compile(
+    r"^\s*(?:\((?:diluted|basic)\)\s*)?(?:per|an?|each)\s+(?:(?:common|diluted|basic|fully[- ]diluted|primary|"
+    r"outstanding|class [ab])\s+)*(?P<what>share|ounce|oz|pound|lb|ton|tonne|unit|barrel)s?\b",
+    re.I)
+
+
+def digits_to_decimal(text: str) -> Decimal:
+    word = NUMBER_WORDS.get(text.lower())
+    return Decimal(word) if word is not None else Decimal(text.replace(",", ""))
+
+
+def digits_to_rounding(text: str) -> Decimal:
+    """Half the step the digits were rounded to: "43.6" -> 0.05, "537,000" -> 500, "400" -> 0.5."""
+    if text.lower() in NUMBER_WORDS:
+        return Decimal("0.5")
+    if "." in text:
+        return Decimal(1).scaleb(-len(text.split(".")[1])) / 2
+    groups = 0
+    rest = text
+    while rest.endswith(",000"):
+        groups += 1
+        rest = rest[:-4]
+    return Decimal(1000) ** groups / 2
+
+
+def digits_to_step(text: str) -> Decimal:
+    """Place value of the last significant digit: "47,000" -> 1000, "3.00" -> 1, "4.66" -> 0.01."""
+    if text.lower() in NUMBER_WORDS:
+        value = NUMBER_WORDS[text.lower()]
+        return Decimal(10) if value % 10 == 0 and value >= 10 else Decimal(1)
+    plain = text.replace(",", "")
+    whole, _, frac = plain.partition(".")
+    frac = frac.rstrip("0")
+    if frac:
+        return Decimal(1).scaleb(-len(frac))
+    whole = whole or "0"
+    zeros = len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
+    return Decimal(10) ** zeros
+
+
+def interval_for(value: Decimal, rounding: Decimal, step: Decimal, qualifier: str) -> tuple[Decimal, Decimal]:
+    """The interval a figure of unsigned magnitude ``value`` admits under its qualifier."""
+    if qualifier == "over":
+        return value, value + step
+    if qualifier in ("nearly", "under"):
+        return max(value - step, Decimal(0)), value
+    if qualifier == "approximately":
+        half = max(step / 2, rounding)
+        return value - half, value + half
+    return value - rounding, value + rounding
+
+
+def _scale_of(match: re.Match) -> Decimal:
+    word = (match.groupdict().get("scale") or match.groupdict().get("abbr") or "").lower()
+    return SCALES.get(word, Decimal(1))
+
+
+def _negative(match: re.Match) -> bool:
+    groups = match.groupdict()
+    opened = (groups.get("neg") or "").strip()
+    opened2 = groups.get("neg2") or ""
+    if opened == "-" or opened2 == "-":
+        return True
+    return bool((opened == "(" or opened2 == "(") and groups.get("close"))
+
+
+def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
+    """Every figure in ``text[lo:hi]`` (offsets stay those of ``text``), in order, without overlaps."""
+    hi = len(text) if hi is None else hi
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(start: int, end: int, magnitude: Decimal, negative: bool, unit: str, digits: str, scale: Decimal,
+            tail: int = 0):
+        tail = max(tail, end)
+        if not free(start, tail):
+            return
+        start_trim = start
+        while text[start_trim] in " ":
+            start_trim += 1
+        hedge_text, qualifier = text_to_hedge(text[lo:start_trim])
+        rounding = digits_to_rounding(digits) * scale
+        step = digits_to_step(digits) * scale
+        found.append(Figure(start_trim, end, text[start_trim:end], magnitude, negative, unit, rounding, step,
+                            qualifier, hedge_text, tail))
+        taken.append((start_trim, tail))
+
+    segment = text[:hi]
+    for match in _MONEY.finditer(segment, lo):
+        scale = _scale_of(match)
+        digits = match.group("num")
+        magnitude = digits_to_decimal(digits) * scale
+        end = match.end()
+        if match.group("close") and not (match.group("neg") or match.group("neg2")):
+            end -= 1  # a ")" closing an aside, not the figure
+        per = _PER.match(text[end:hi])
+        unit = PER_UNITS[per.group("what").lower().rstrip("s")] if per else "USD"
+        add(match.start(), end, magnitude, _negative(match), unit, digits, scale, end + per.end() if per else end)
+    for match in _CENTS.finditer(segment, lo):
+        digits = match.group("num")
+        end = match.end()
+        per = _PER.match(text[end:hi])
+        unit = PER_UNITS[per.group("what").lower().rstrip("s")] if per else "USD"
+        cents = Decimal("0.01")
+        add(match.start(), end, digits_to_decimal(digits) * cents, _negative(match), unit, digits, cents,
+            end + per.end() if per else end)
+    for match in _PERCENT.finditer(segment, lo):
+        digits = match.group("num")
+        add(match.start(), match.end(), digits_to_decimal(digits), _negative(match), "%", digits, Decimal(1))
+    for match in _QUANTITY.finditer(segment, lo):
+        digits = match.group("num")
+        scale = _scale_of(match)
+        unit = QUANTITY_UNITS[match.group("unit").lower()]
+        add(match.start(), match.end(), digits_to_decimal(digits) * scale, False, unit, digits, scale)
+    for match in _MULTIPLE.finditer(segment, lo):
+        value = MULTIPLES[match.group("word").lower()]
+        if not free(match.start(), match.end()):
+            continue
+        hedge_text, qualifier = text_to_hedge(text[lo:match.start()])
+        found.append(Figure(match.start(), match.end(), match.group(0), value, False, "x",
+                            MULTIPLE_STEP / 2, MULTIPLE_STEP, qualifier, hedge_text, match.end()))
+        taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda f: f.start)

@@ -1,0 +1,254 @@
+"""Period phrases of narrative -> the ISO periods of the document's table columns.
+
+"for the first quarter of 1996", "the same period in 1995", "last year's first
+quarter", "the preceding quarter", "the six months ended December 31, 2004",
+"a year ago" name periods relative to the one being discussed. They are
+resolved against the periods the document's tables actually have (a fiscal
+quarter ending Sep 29 still matches "the quarter ended September 30"); a
+phrase naming a period no table has resolves to the calendar period it names,
+so claims about it come out unverifiable rather than tied to the wrong column.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+LENGTHS = {"quarter": 3, "three months": 3, "3 months": 3, "three-month": 3, "six months": 6,
+           "6 months": 6, "six-month": 6, "six month": 6, "nine months": 9, "9 months": 9,
+           "nine-month": 9, "nine month": 9, "twelve months": 12, "12 months": 12, "year": 12,
+           "fiscal year": 12, "three month": 3, "twelve-month": 12}
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = r"(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
+_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_REL = r"(?P<rel>this|last|the prior|the previous|prior|previous|the current|current|the preceding)"
+
+# (kind, pattern); tried in order, earlier patterns win where they overlap
+PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
+    ("ended", r"(?P<len>quarter|three[- ]months?|3 months|six[- ]months?|6 months|nine[- ]months?|9 months|"
+              r"twelve[- ]months?|12 months|fiscal year|year)(?: period)?s? (?:ended|ending) " + _DATE),
+    ("ord_year", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarter(?: of)?(?: fiscal)?(?: year)?,? " + _YEAR + r"\b"),
+    ("ord_year", r"\b(?:fiscal )?" + _YEAR + r"(?:'s)? (?:fiscal )?" + _ORD + r"[- ]quarter\b"),
+    ("ord_rel", r"\b" + _REL + r" (?:fiscal )?year'?s (?:fiscal )?" + _ORD + r"[- ]quarter\b"),
+    ("ord_rel", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarter of (?:the )?" + _REL.replace("(?P<rel>", "(?P<rel>")
+                + r" (?:fiscal )?year\b"),
+    ("same", r"\b(?:the )?(?:same|comparable|corresponding|like|year[- ]ago|prior[- ]year(?: comparable)?)"
+             r"(?: (?:fiscal|three[- ]month|six[- ]month|nine[- ]month))? (?:period|quarter)"
+             r"(?:s)?(?: (?:in|of) " + _YEAR + r"| (?:of |in )?(?:last year|the prior year|the previous year|"
+             r"a year ago|a year earlier|one year ago)| last year)?"),
+    ("same", r"\b(?:the )?(?:prior|previous) year(?:'s)? (?:comparable |same )?(?:period|quarter)\b"),
+    ("same", r"\b(?:a|one) year (?:ago|earlier)\b"),
+    ("same", r"\b(?:the )?(?:same|comparable|corresponding) (?:quarter|period) (?:a year ago|last year)\b"),
+    ("preceding", r"\b(?:the )?(?:preceding|previous|prior|sequential|immediately preceding|last) quarter\b"),
+    ("ord_alone", r"\b(?:the|this|our|its) (?:fiscal )?" + _ORD + r"[- ](?:fiscal[- ])?quarter\b"),
+    ("current", r"\b(?:the|this) (?:current )?(?:quarter|three[- ]month period)\b"),
+    ("instant", r"\b(?:at|as of|on) " + _DATE),
+    ("fiscal_year", r"\b(?:fiscal(?: year)?|calendar(?: year)?|year) " + _YEAR + r"\b"),
+    ("year_in", r"\b(?:in|for|during) " + _YEAR + r"\b(?!\s*(?:first|second|third|fourth|quarter))"),
+]]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodPhrase:
+    start: int
+    end: int
+    kind: str
+    fields: tuple[tuple[str, str], ...]
+
+    def get(self, key: str) -> str:
+        return dict(self.fields).get(key) or ""
+
+
+def text_to_phrases(text: str, lo: int = 0, hi: int | None = None) -> list[PeriodPhrase]:
+    """Period phrases in text[lo:hi], in order, without overlaps."""
+    hi = len(text) if hi is None else hi
+    out: list[PeriodPhrase] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text[:hi], lo):
+            if any(not (match.end() <= p.start or match.start() >= p.end) for p in out):
+                continue
+            fields = tuple((k, v) for k, v in match.groupdict().items() if v)
+            out.append(PeriodPhrase(match.start(), match.end(), kind, fields))
+    return sorted(out, key=lambda p: p.start)
+
+
+# ---------------------------------------------------------------------------
+# ISO periods
+
+
+def iso_to_dates(period: str) -> tuple[date | None, date]:
+    if "/" in period:
+        a, b = period.split("/", 1)
+        return date.fromisoformat(a), date.fromisoformat(b)
+    return None, date.fromisoformat(period)
+
+
+def months_of(period: str) -> int:
+    start, end = iso_to_dates(period)
+    if start is None:
+        return 0
+    return round(((end - start).days + 1) / 30.44)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def ending(end: date, months: int) -> str:
+    """ISO duration of ``months`` months ending on ``end``."""
+    if months <= 0:
+        return end.isoformat()
+    month = end.month - months + 1
+    year = end.year
+    while month <= 0:
+        month += 12
+        year -= 1
+    start = date(year, month, 1)
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """The periods a document's tables have, and the one its narrative is about by default."""
+
+    periods: tuple[str, ...]
+    default: str | None
+
+    def find(self, months: int, end: date) -> str | None:
+        """The document period of ``months`` months ending within a week of ``end``."""
+        best = None
+        for period in self.periods:
+            start, stop = iso_to_dates(period)
+            if (months == 0) != (start is None):
+                continue
+            if months and months_of(period) != months:
+                continue
+            distance = abs((stop - end).days)
+            if distance <= 7 and (best is None or distance < best[0]):
+                best = (distance, period)
+        return best[1] if best else None
+
+    def resolve(self, months: int, end: date) -> str:
+        return self.find(months, end) or (ending(end, months) if months else end.isoformat())
+
+
+def periods_to_calendar(periods: Iterable[str | None]) -> Calendar:
+    """The document's periods; the default is the latest-ending, shortest duration."""
+    unique = tuple(sorted({p for p in periods if p}))
+    durations = [p for p in unique if "/" in p]
+    default = None
+    if durations:
+        latest = max(iso_to_dates(p)[1] for p in durations)
+        recent = [p for p in durations if (latest - iso_to_dates(p)[1]).days <= 7]
+        default = min(recent, key=lambda p: (months_of(p), p))
+    return Calendar(unique, default)
+
+
+def _shift_years(period: str, years: int, cal: Calendar) -> str:
+    start, end = iso_to_dates(period)
+    months = months_of(period) if start else 0
+    try:
+        target = end.replace(year=end.year + years)
+    except ValueError:  # Feb 29
+        target = end.replace(year=end.year + years, day=28)
+    return cal.resolve(months, target)
+
+
+def _previous(period: str, cal: Calendar) -> str:
+    start, end = iso_to_dates(period)
+    if start is None:
+        return period
+    months = months_of(period)
+    target = start - timedelta(days=1)
+    return cal.resolve(months, target)
+
+
+def _quarter(year: int, ordinal: int, cal: Calendar, reference: str | None) -> str:
+    """The document's quarter named "<ordinal> quarter of <year>"."""
+    end = _month_end(year, ordinal * 3)
+    found = cal.find(3, end)
+    if found:
+        return found
+    # a fiscal quarter: the document's reference quarter, shifted by whole years
+    if reference and months_of(reference) == 3:
+        ref_end = iso_to_dates(reference)[1]
+        for years in (year - ref_end.year, year - ref_end.year - 1):
+            try:
+                candidate = cal.find(3, ref_end.replace(year=ref_end.year + years))
+            except ValueError:
+                candidate = None
+            if candidate and years in (0, -1) and ordinal:
+                return candidate
+    return ending(end, 3)
+
+
+def phrase_to_period(phrase: PeriodPhrase, cal: Calendar, reference: str | None) -> str | None:
+    """Resolve one phrase; ``reference`` is the period under discussion (for relative phrases)."""
+    kind = phrase.kind
+    if kind in ("ended", "instant"):
+        name = phrase.get("month").lower().rstrip(".")
+        month = MONTHS.get(name, MONTHS.get(name[:3]))
+        if month is None:
+            return None
+        try:
+            end = date(int(phrase.get("year")), month, int(phrase.get("day")))
+        except ValueError:
+            return None
+        if kind == "instant":
+            return cal.resolve(0, end)
+        length = phrase.get("len").lower().replace("-", " ")
+        months = LENGTHS.get(length, LENGTHS.get(length.rstrip("s"), 3))
+        return cal.resolve(months, end)
+    if kind == "ord_year":
+        return _quarter(int(phrase.get("y")), ORDINALS[phrase.get("ord").lower()], cal, reference)
+    if kind in ("ord_rel", "ord_alone", "current"):
+        base = reference or cal.default
+        if base is None:
+            return None
+        ordinal = ORDINALS.get(phrase.get("ord").lower(), 0)
+        year = iso_to_dates(base)[1].year
+        current = base if months_of(base) == 3 else None
+        if ordinal and current is None:
+            current = _quarter(year, ordinal, cal, None)
+        if ordinal and current and iso_to_dates(current)[1].month != ordinal * 3:
+            calendar_q = cal.find(3, _month_end(year, ordinal * 3))
+            current = calendar_q or current
+        if current is None:
+            current = base
+        rel = phrase.get("rel").lower().replace("the ", "")
+        if rel in ("last", "prior", "previous", "preceding"):
+            return _shift_years(current, -1, cal)
+        return current
+    if kind == "same":
+        base = reference or cal.default
+        if base is None:
+            return None
+        if phrase.get("y"):
+            end = iso_to_dates(base)[1]
+            return _shift_years(base, int(phrase.get("y")) - end.year, cal)
+        return _shift_years(base, -1, cal)
+    if kind == "preceding":
+        base = reference or cal.default
+        return _previous(base, cal) if base else None
+    if kind in ("fiscal_year", "year_in"):
+        year = int(phrase.get("y"))
+        for period in cal.periods:
+            if "/" in period and months_of(period) == 12 and iso_to_dates(period)[1].year == year:
+                return period
+        return f"{year}-01-01/{year}-12-31"
+    return None
+
+
+def is_absolute(phrase: PeriodPhrase) -> bool:
+    """Does the phrase name its period without reference to another ("first quarter of 1996")?"""
+    return phrase.kind in ("ended", "ord_year", "instant", "fiscal_year", "year_in")

@@ -1,0 +1,139 @@
+"""Narrative paragraphs -> sentences that remember where every character came from.
+
+A claim's figure must be reported at the line and column of the original file,
+but claims are read from whole sentences, which wrap over lines, are justified
+with runs of spaces, and are sometimes cut by a page break ("Hecla owns a" /
+page furniture / "29.7% interest in the mine"). So a paragraph is flattened to
+one string with single spaces, and a parallel list maps each character back to
+(line number, 1-based column of the tab-expanded text, Line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tieout.model import Block, Line, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A run of narrative text flattened to one line, with a map back to the source."""
+
+    text: str
+    where: tuple[tuple[Line, int], ...]  # per character: (line, 1-based column in line.text)
+    heading: str = ""  # the nearest heading above, e.g. "PRODUCTION"
+    document: str = ""
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of text[start:end] on the source line of its first character (end clipped to that line)."""
+        line, col = self.where[start]
+        last_line, last_col = self.where[max(end - 1, start)]
+        end_col = last_col + 1 if last_line.number == line.number else len(line.text) + 1
+        return Span(line.number, line.source_col(col), line.source_col(end_col) if end_col <= len(line.text)
+                    else len(line.raw) + 1)
+
+    def line_of(self, index: int) -> int:
+        return self.where[min(index, len(self.where) - 1)][0].number
+
+
+_TERMINAL = (".", "!", "?", ":", '"', ")")
+
+
+def lines_to_passage(lines: Sequence[Line], heading: str = "", document: str = "") -> Passage:
+    """Join lines with single spaces, collapsing runs of blanks, keeping the character map."""
+    chars: list[str] = []
+    where: list[tuple[Line, int]] = []
+    for line in lines:
+        text = line.text
+        if chars and chars[-1] != " ":
+            chars.append(" ")
+            where.append((line, 1))
+        for index, ch in enumerate(text):
+            if ch.isspace():
+                if not chars or chars[-1] == " ":
+                    continue
+                ch = " "
+            chars.append(ch)
+            where.append((line, index + 1))
+    while chars and chars[-1] == " ":
+        chars.pop()
+        where.pop()
+    return Passage("".join(chars), tuple(where), heading, document)
+
+
+def _heading_text(block: Block) -> str:
+    return " ".join(" ".join(line.text.split()) for line in block.lines)
+
+
+def blocks_to_passages(blocks: Iterable[Block]) -> list[Passage]:
+    """Paragraph blocks -> passages; a paragraph cut by a page break is joined to its continuation.
+
+    A paragraph that ends without terminal punctuation is continued by the next
+    paragraph of the same document when that one starts in lower case (or with a
+    digit), whatever headings or page furniture lie between.
+    """
+    passages: list[Passage] = []
+    pending: list[Line] = []
+    pending_heading = ""
+    pending_doc = ""
+    heading = ""
+    for block in blocks:
+        if block.kind == "heading":
+            text = _heading_text(block)
+            if not pending:
+                heading = text
+            continue
+        if block.kind != "paragraph":
+            continue
+        first = next((line.text.strip() for line in block.lines if line.text.strip()), "")
+        continues = (pending and block.document == pending_doc and first[:1].islower()
+                     or (pending and block.document == pending_doc and first[:1].isdigit()))
+        if pending and not continues:
+            passages.append(lines_to_passage(pending, pending_heading, pending_doc))
+            pending = []
+        if not pending:
+            pending_heading, pending_doc = heading, block.document
+        pending.extend(line for line in block.lines if line.text.strip())
+        last = pending[-1].text.rstrip() if pending else ""
+        if last.endswith(_TERMINAL) or not last:
+            passages.append(lines_to_passage(pending, pending_heading, pending_doc))
+            pending = []
+    if pending:
+        passages.append(lines_to_passage(pending, pending_heading, pending_doc))
+    return [p for p in passages if p.text]
+
+
+# A full stop ends a sentence unless it is part of a number, an initial, or a
+# known abbreviation ("Inc.", "U.S.", "Calif.", "p.m.", "No.").
+_ABBREVIATIONS = frozenset(
+    "inc co corp ltd mr mrs ms dr st no nos vs jan feb mar apr jun jul aug sep sept oct nov dec "
+    "calif mass conn fla ill wash penn ariz colo approx u.s p.m a.m e.g i.e etc jr sr cos dept "
+    "est fig ave blvd".split()
+)
+
+_END = re.compile(r"[.!?](?:[\"')\]]*)(?=\s+[\"'(\[]?[A-Z0-9$]|\s*$)")
+
+
+def passage_to_sentences(passage: Passage) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a passage."""
+    text = passage.text
+    out: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        stop = match.start()
+        if text[stop] == ".":
+            word = re.search(r"([A-Za-z.]+)$", text[start:stop])
+            token = word.group(1).lower().strip(".") if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        end = match.end()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+        while start < len(text) and text[start] == " ":
+            start += 1
+    if start < len(text) and text[start:].strip():
+        out.append((start, len(text)))
+    return out

@@ -1,0 +1,186 @@
+"""The vocabulary claims are read with: hedges, directions, units, and label words.
+
+Kept as plain data in one place so a reader of a check message can see why a
+word counted, and so a domain pack (mining: ounces, tons, cash cost per ounce)
+extends one table rather than the code.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# hedge words as written -> canonical qualifier
+HEDGES: dict[str, str] = {
+    "approximately": "approximately", "approx.": "approximately", "about": "approximately",
+    "around": "approximately", "roughly": "approximately", "some": "approximately",
+    "an estimated": "approximately", "estimated": "approximately",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "approaching": "nearly",
+    "over": "over", "more than": "over", "greater than": "over", "in excess of": "over",
+    "exceeding": "over", "above": "over", "just over": "over", "upwards of": "over",
+    "at least": "over", "well over": "over",
+    "under": "under", "less than": "under", "below": "under", "fewer than": "under",
+    "up to": "under", "as much as": "under", "as many as": "under", "no more than": "under",
+}
+
+_HEDGE_RE = re.compile(
+    r"(?:^|[\s(])(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+$",
+    re.I,
+)
+
+
+def text_to_hedge(before: str) -> tuple[str, str]:
+    """The hedge that ends ``before`` (the text just ahead of a figure): (as written, canonical)."""
+    match = _HEDGE_RE.search(before[-30:])
+    if not match:
+        return "", ""
+    word = match.group(1).lower()
+    return match.group(1), HEDGES[word]
+
+
+UP_WORDS = frozenset(
+    "up increase increased increases increasing rise rose risen rising grew grow grown growth "
+    "gain gained gains higher improvement improved improve jump jumped climbed advanced "
+    "more".split())
+DOWN_WORDS = frozenset(
+    "down decrease decreased decreases decreasing decline declined declines declining fell fall "
+    "falling drop dropped drops lower reduction reduced reduce reductions cut cuts less "
+    "shrank slipped".split())
+
+# "doubled" etc.: the multiple the word states
+MULTIPLES: dict[str, Decimal] = {
+    "doubled": Decimal(2), "doubling": Decimal(2), "double": Decimal(2), "doubles": Decimal(2),
+    "tripled": Decimal(3), "tripling": Decimal(3), "triple": Decimal(3), "triples": Decimal(3),
+    "quadrupled": Decimal(4), "quadrupling": Decimal(4),
+    "halved": Decimal("0.5"), "halving": Decimal("0.5"),
+}
+MULTIPLE_STEP = Decimal("0.5")  # "nearly doubled" = [1.5, 2]; "doubled" = [1.75, 2.25]
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+
+SCALES: dict[str, Decimal] = {
+    "thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12, "k": Decimal(1000), "m": Decimal(10) ** 6, "mm": Decimal(10) ** 6,
+    "mil": Decimal(10) ** 6, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
+}
+
+# quantity nouns -> unit
+QUANTITY_UNITS: dict[str, str] = {
+    "ounce": "oz", "ounces": "oz", "oz": "oz", "oz.": "oz",
+    "ton": "ton", "tons": "ton", "tonnes": "tonne", "tonne": "tonne",
+    "pounds": "lb", "lbs": "lb", "lbs.": "lb",
+    "shares": "shares",
+    "acres": "acre", "feet": "ft", "barrels": "bbl",
+    "employees": "employees",
+}
+
+PER_UNITS: dict[str, str] = {
+    "share": "USD/share", "ounce": "USD/oz", "oz": "USD/oz", "pound": "USD/lb", "lb": "USD/lb",
+    "ton": "USD/ton", "tonne": "USD/tonne", "unit": "USD/unit", "barrel": "USD/bbl",
+}
+
+# a fact's unit as the reader spells it -> the family a claim's unit is compared in
+UNIT_FAMILY: dict[str, str] = {
+    "usd": "USD", "$": "USD", "dollars": "USD",
+    "usd/share": "USD/share", "usd/sh": "USD/share", "eps": "USD/share",
+    "oz": "oz", "ounces": "oz", "ounce": "oz", "oz.": "oz",
+    "ton": "ton", "tons": "ton", "short ton": "ton",
+    "usd/oz": "USD/oz", "$/oz": "USD/oz", "usd/ounce": "USD/oz",
+    "usd/lb": "USD/lb", "cents/lb": "USD/lb", "cents/pound": "USD/lb", "usd/pound": "USD/lb",
+    "%": "%", "percent": "%", "pct": "%",
+    "shares": "shares", "share": "shares",
+}
+
+
+def unit_family(unit: str) -> str:
+    return UNIT_FAMILY.get((unit or "").strip().lower(), (unit or "").strip())
+
+
+# words that carry the sign: "a loss of $537,000" is -537,000 whether or not
+# the figure is printed in parentheses; such rows are compared by magnitude
+NEGATIVE_WORDS = frozenset(
+    "loss losses deficit benefit used outflow repayment repayments payment payments paid "
+    "dividend dividends expense expenses charge charges writedown provision decrease "
+    "purchase purchases addition additions".split())
+LOSS_WORDS = frozenset("loss losses deficit".split())
+PROFIT_WORDS = frozenset("income earnings profit profits gain".split())
+
+# claims about these are estimates of things tables do not hold (reserves, resources)
+NON_TABLE_WORDS = frozenset(
+    "deposit deposits resource resources reserve reserves mineralization drilling exploration "
+    "acreage acres feet backlog employees headcount market guidance outlook".split())
+
+FORWARD_RE = re.compile(
+    r"\b(will|expects?|expected|expecting|anticipates?|anticipated|plans?|planned|intends?|"
+    r"projects?|projected|forecasts?|forecasted|guidance|outlook|targets?|estimated|estimates?|"
+    r"should|could|would|may|might|believes?|goal|budgeted|budget)\b",
+    re.I,
+)
+
+STOP = frozenset(
+    "a an the of in for to from on at by per with and or as its it this that these those was were "
+    "is are be been has have had during compared compares versus vs than which who while also "
+    "our their company company's quarter year period months month ended ending same last prior "
+    "first second third fourth fiscal over nearly more under about approximately total net "
+    "amount amounts other all each into up down include includes including results reported "
+    "today".split())
+
+GENERIC = frozenset("total net other consolidated amount amounts average operations".split())
+
+SYNONYMS: dict[str, str] = {
+    "revenues": "revenue", "sales": "revenue", "sale": "revenue", "turnover": "revenue",
+    "earnings": "income", "profits": "profit",
+    "produced": "produce", "production": "produce", "producing": "produce", "output": "produce",
+    "shipped": "ship", "shipments": "ship", "shipping": "ship",
+    "oz": "ounce", "ounces": "ounce", "tons": "ton", "tonnes": "ton",
+    "expenses": "expense", "costs": "cost", "dividends": "dividend",
+    "shareholders": "shareholder", "stockholders": "shareholder", "stockholder": "shareholder",
+    "diluted": "dilute", "dilution": "dilute", "shares": "share", "losses": "loss",
+    "margins": "margin", "prices": "price", "averaging": "average", "averaged": "average",
+    "milled": "mill", "mined": "mine", "mines": "mine",
+}
+
+
+def text_to_words(text: str) -> set[str]:
+    """Content words of a text, lower case, with plural and synonym forms folded."""
+    out: set[str] = set()
+    for token in re.findall(r"[a-z][a-z']*", text.lower()):
+        token = token.removesuffix("'s").strip("'")
+        if not token or token in STOP or len(token) < 2:
+            continue
+        token = SYNONYMS.get(token, token)
+        if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
+            token = SYNONYMS.get(token[:-1], token[:-1])
+        out.add(token)
+    return out
+
+
+_UNIT_PAREN = re.compile(r"\(([^)]*)\)")
+
+
+def label_to_groups(label: str) -> list[frozenset[str]]:
+    """A row label as key word groups: "Net income (loss)" -> [{income, loss}] ("net" is generic).
+
+    A parenthesised word is an alternative to the word before it; a parenthesised
+    unit ("($/oz.)", "(oz.)") is dropped.
+    """
+    groups: list[set[str]] = []
+    pos = 0
+    for match in _UNIT_PAREN.finditer(label):
+        groups.extend({w} for w in text_to_words(label[pos:match.start()]))
+        inner = match.group(1)
+        pos = match.end()
+        if re.search(r"[$/]|\boz\b|\bper\b|\d", inner):
+            continue
+        alternatives = text_to_words(inner)
+        if alternatives and groups:
+            groups[-1] |= alternatives
+        elif alternatives:
+            groups.append(set(alternatives))
+    groups.extend({w} for w in text_to_words(label[pos:]))
+    return [frozenset(g) for g in groups if not g <= GENERIC]

@@ -1,0 +1,189 @@
+"""``tieout ingest``, ``tieout query`` and ``tieout export``: the store from the command line.
+
+Exit codes: ``ingest`` exits 0 when the batch ran to its end, even if some
+documents failed (each failure is a documents row with status 'error' or
+'timeout', and the summary line counts them; ``--strict`` makes that exit 1);
+2 for unusable arguments (a path given explicitly that does not exist, a glob
+matching nothing, an unreachable scheduler, a store that is not a store).
+``query`` and ``export`` exit 2 for a missing store or bad SQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from tieout.cli import example_epilog
+from tieout.errors import InputError
+
+FORMATS = ("parquet", "csv", "json", "xlsx")
+
+
+def register(subparsers) -> None:
+    ingest = subparsers.add_parser(
+        "ingest", help="read many filings into a DuckDB store",
+        description="Read files, folders (recursive; text files, hidden ones skipped) and globs "
+                    "into a DuckDB store. Unchanged files (same path, size and mtime) are skipped; "
+                    "a document that cannot be read gets status 'error' and the batch goes on.",
+        epilog=example_epilog("tieout ingest ../shared/corpus --db filings.duckdb",
+                              "tieout ingest 'edgar/**/*.txt' --db filings.duckdb --workers 8",
+                              "tieout ingest edgar/ --db f.duckdb --scheduler tcp://host:8786 --parquet out/"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--db", required=True, metavar="FILE", help="DuckDB store (created if absent)")
+    where = ingest.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="worker processes (default: cores; 0 = in this process)")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="a dask.distributed scheduler, e.g. tcp://host:8786 (one task per document)")
+    ingest.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                        help="time limit per document (default 120; 0 = none)")
+    ingest.add_argument("--parquet", metavar="DIR",
+                        help="also write Parquet partitions DIR/<table>/<doc_id>.parquet "
+                             "(with --scheduler, workers write them; default DB.parquet/)")
+    ingest.add_argument("--retry-failed", action="store_true",
+                        help="read again files whose last ingest ended in 'error' or 'timeout'")
+    ingest.add_argument("--force", action="store_true", help="read every file again")
+    ingest.add_argument("--no-check", action="store_true", help="store facts without running checks")
+    ingest.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
+    ingest.add_argument("-q", "--quiet", action="store_true", help="no progress, only the summary")
+    ingest.set_defaults(run=run_ingest)
+
+    query = subparsers.add_parser(
+        "query", help="run SQL on a store (read-only)",
+        epilog=example_epilog(
+            "tieout query --db filings.duckdb \"SELECT status, count(*) FROM documents GROUP BY 1\"",
+            "tieout query --db f.duckdb --format csv \"SELECT * FROM facts WHERE label ILIKE '%net income%'\""),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    query.add_argument("sql", metavar="SQL")
+    query.add_argument("--db", required=True, metavar="FILE")
+    query.add_argument("--format", choices=("table", "csv", "json"), default=None,
+                       help="default: a table on a terminal, csv otherwise")
+    query.set_defaults(run=run_query)
+
+    export = subparsers.add_parser(
+        "export", help="export a store as Parquet, CSV, JSON or Excel",
+        description="OUT ending in .parquet/.csv/.json is one file of one table (--table, default "
+                    "facts); any other OUT is a folder with one file per store table. xlsx is one "
+                    "workbook laid out like the filings (select documents with --doc).",
+        epilog=example_epilog("tieout export --db f.duckdb --format parquet -o out/",
+                              "tieout export --db f.duckdb --format csv -o facts.csv",
+                              "tieout export --db f.duckdb --format xlsx --doc 0000320193-95 -o apple.xlsx"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("--db", required=True, metavar="FILE")
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("-o", "--output", required=True, metavar="OUT")
+    export.add_argument("--table", default="facts", help="the table of a single-file export")
+    export.add_argument("--doc", action="append", default=[], metavar="TEXT",
+                        help="xlsx: documents whose doc_id starts with, or path contains, TEXT")
+    export.set_defaults(run=run_export)
+
+
+# -- ingest ----------------------------------------------------------------
+
+
+def run_ingest(args) -> int:
+    from tieout.batch.ingest import IngestSettings, ingest
+    from tieout.batch.progress import make_progress
+
+    if args.workers < 0:
+        raise InputError("--workers must be 0 or more")
+    if args.timeout < 0:
+        raise InputError("--timeout must be 0 or more")
+    parquet = args.parquet
+    if args.scheduler and not parquet:
+        parquet = str(Path(args.db).with_suffix(".parquet"))
+    settings = IngestSettings(workers=args.workers, scheduler=args.scheduler,
+                              timeout=args.timeout or None, parquet=parquet,
+                              retry_failed=args.retry_failed, force=args.force, check=not args.no_check)
+    progress = make_progress(args.quiet)
+    try:
+        summary = ingest(args.paths, args.db, settings,
+                         on_start=progress.start if progress else None,
+                         on_outcome=progress.outcome if progress else None)
+    finally:
+        if progress:
+            progress.close()
+    for path, status, error in summary.failures[:20]:
+        print(f"{path}: {status}: {error}", file=sys.stderr)
+    if len(summary.failures) > 20:
+        print(f"... and {len(summary.failures) - 20} more (SELECT path, error FROM documents "
+              "WHERE status <> 'ok')", file=sys.stderr)
+    print(f"tieout ingest: {summary.line()}", file=sys.stderr)
+    return 1 if args.strict and summary.failures else 0
+
+
+# -- query -----------------------------------------------------------------
+
+
+def run_query(args) -> int:
+    import duckdb
+
+    from tieout.store import open_store
+
+    with open_store(args.db, read_only=True) as store:
+        try:
+            cursor = store.con.execute(args.sql)
+        except duckdb.Error as exc:
+            raise InputError(f"query failed: {' '.join(str(exc).split())}") from None
+        if cursor.description is None:
+            return 0
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
+    write_result(columns, rows, fmt, sys.stdout)
+    return 0
+
+
+def write_result(columns: list[str], rows: list[tuple], fmt: str, stream) -> None:
+    """A query result as a rich table, CSV or JSON (Decimals as exact strings in JSON)."""
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_plain(v) for v in row] for row in rows])
+    elif fmt == "json":
+        json.dump([dict(zip(columns, row)) for row in rows], stream, default=_json_default, indent=1)
+        stream.write("\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if v is None else str(_plain(v)) for v in row))
+        Console(file=stream).print(table)
+
+
+def _plain(value):
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, default=_json_default)
+    return value
+
+
+def _json_default(value):
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+# -- export ----------------------------------------------------------------
+
+
+def run_export(args) -> int:
+    from tieout.store import open_store
+    from tieout.store.export import export_store
+
+    with open_store(args.db, read_only=True) as store:
+        written = export_store(store, args.format, args.output, table=args.table, docs=args.doc)
+    print(f"tieout export: wrote {written}", file=sys.stderr)
+    return 0

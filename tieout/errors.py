@@ -1,0 +1,64 @@
+"""Errors for people and for tools.
+
+Bad input is never a traceback: the source stage raises ``InputError`` for a
+file it cannot read at all (missing, a directory, binary, PDF, empty), and the
+command line turns it into one line on stderr and exit code 2. Everything a
+later stage cannot do is a ``Problem`` value collected beside its result.
+
+``format_location`` prints hledger-style: ``FILE:LINE:COL: message``, then the
+source line with ``^^^`` under the characters involved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from tieout.model import Problem, Span
+
+
+class InputError(Exception):
+    """The input cannot be read as a text filing at all (exit code 2)."""
+
+
+def excerpt(raw_lines: Sequence[str], spans: Iterable[Span], *, context: int = 0) -> str:
+    """The source lines of ``spans`` with ``^`` under each span's characters.
+
+    Tabs in the source are shown expanded so the carets line up.
+    """
+    by_line: dict[int, list[Span]] = {}
+    for span in spans:
+        if 1 <= span.line <= len(raw_lines):
+            by_line.setdefault(span.line, []).append(span)
+    out: list[str] = []
+    width = len(str(max(by_line, default=0)))
+    for number in sorted(by_line):
+        raw = raw_lines[number - 1]
+        text = raw.expandtabs(8)
+        marks = [" "] * (len(text) + 1)
+        for span in by_line[number]:
+            start = _expanded_col(raw, span.col)
+            end = max(_expanded_col(raw, span.end_col), start + 1)
+            for i in range(start - 1, min(end - 1, len(marks))):
+                marks[i] = "^"
+        out.append(f"{number:>{width}} | {text}")
+        out.append(f"{'':>{width}} | {''.join(marks).rstrip()}")
+    return "\n".join(out)
+
+
+def _expanded_col(raw: str, col: int) -> int:
+    """1-based column in ``raw`` -> 1-based column after tab expansion."""
+    width = 0
+    for ch in raw[: max(col - 1, 0)]:
+        width = (width // 8 + 1) * 8 if ch == "\t" else width + 1
+    return width + 1
+
+
+def format_problem(path: str, problem: Problem, raw_lines: Sequence[str] = ()) -> str:
+    where = f"{path}:{problem.line}:{problem.col}" if problem.line else path
+    text = f"{where}: {problem.severity}: {problem.message}"
+    if problem.line and raw_lines:
+        span = Span(problem.line, problem.col or 1, problem.end_col or (problem.col or 1) + 1)
+        text += "\n" + excerpt(raw_lines, [span])
+    if problem.remedy:
+        text += f"\n  remedy: {problem.remedy}"
+    return text

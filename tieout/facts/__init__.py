@@ -1,0 +1,94 @@
+"""Stage 4, facts: Tables -> Facts, one per cell, in base units.
+
+A fact is what an analyst would write down for one printed number: its
+label, section path, period, unit and the value in base units after the
+table's scale ("-537000" for "(537)" in thousands of dollars, "0.347" for
+34.7 cents per pound), with the printed text and its exact place.
+
+Which scale applies is the unit's business (``tieout.tables.units``): money
+takes the note's scale, share counts take the share scale (``scale_source``
+says whether the note named shares or it was inferred from the money
+scale), rates, prices, ounces, tons and grades are as printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from tieout.model import Fact, Table
+
+__all__ = ["tables_to_facts", "table_to_facts"]
+
+ONE = Decimal(1)
+_FACTORS = {"USD/lb": None, "USD/oz": None}  # cents units carry their own factor (see units.row_unit)
+
+
+def tables_to_facts(tables: Iterable[Table]) -> list[Fact]:
+    facts: list[Fact] = []
+    for table_index, table in enumerate(tables):
+        facts.extend(table_to_facts(table, table_index, start_id=len(facts)))
+    return facts
+
+
+def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fact]:
+    from tieout.tables.units import row_unit
+
+    money_table = table.scale != ONE or bool(table.note)
+    facts: list[Fact] = []
+    for row_index, row in enumerate(table.rows):
+        if row.heading:
+            continue
+        dollar = False
+        percent = all(c is None or c.percent for c in row.cells) and any(c is not None for c in row.cells)
+        unit_info = row_unit(row.label, row.path, money_table or row.unit.startswith("USD"), dollar, percent)
+        for column_index, cell in enumerate(row.cells):
+            column = table.columns[column_index]
+            if cell is None:
+                # a blank cell of a number row: a fact with no value, so gaps are visible
+                if column.kind == "percent":
+                    continue
+                facts.append(Fact(
+                    id=start_id + len(facts), document=table.document, table=table.title,
+                    table_index=table_index, row_index=row_index, column_index=column_index,
+                    label=row.label, path=row.path, period=column.period, value=None, unit=row.unit,
+                    display="", scale=ONE, scale_source="none", decimals=0, line=row.line, col=0, end_col=0,
+                ))
+                continue
+            unit, factor, scaled = row.unit, unit_info.factor, unit_info.scaled
+            if column.kind == "percent" or cell.percent:
+                unit, factor, scaled = "%", ONE, "none"
+            if scaled == "money":
+                scale, source = table.scale, "note" if table.scale != ONE else "none"
+            elif scaled == "shares":
+                scale, source = _share_scale(table, cell.value)
+            else:
+                scale, source = factor, "label" if factor != ONE else "none"
+            value = cell.value * scale
+            facts.append(Fact(
+                id=start_id + len(facts), document=table.document, table=table.title,
+                table_index=table_index, row_index=row_index, column_index=column_index,
+                label=row.label, path=row.path, period=column.period, value=_normal(value), unit=unit,
+                display=cell.display, scale=scale, scale_source=source, decimals=cell.decimals,
+                line=cell.line, col=cell.col, end_col=cell.end_col,
+            ))
+    return facts
+
+
+def _share_scale(table: Table, printed: Decimal) -> tuple[Decimal, str]:
+    """Share counts: the note's share scale, or the money scale when the note names only dollars.
+
+    A count printed in full (a million or more as printed) is never scaled again.
+    """
+    if table.shares_scale == ONE or abs(printed) >= 1_000_000:
+        return ONE, "none"
+    from tieout.tables.units import note_to_scale
+
+    return table.shares_scale, "note" if note_to_scale(table.note).shares_source == "note" else "inferred"
+
+
+def _normal(value: Decimal) -> Decimal:
+    """Drop exponent noise from scaling (Decimal('5.018E+6') -> Decimal('5018000'))."""
+    if value == value.to_integral_value():
+        return value.quantize(ONE)
+    return value.normalize()

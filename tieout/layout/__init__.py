@@ -1,0 +1,246 @@
+"""Stage 2, layout: a Document's lines -> blocks (headings, paragraphs, tables).
+
+A filing is narrative with tables set in it. Tables are found two ways:
+
+* an SGML ``<TABLE>`` ... ``</TABLE>`` region is a table block, whatever it
+  holds; its ``<S>``/``<C>`` marker line gives column hints;
+* elsewhere, a table is a run of *number lines* (a label then cells set off by
+  two spaces, see ``tieout.tables.cells``) with the rule lines, headings and
+  single blank gaps between them, extended upwards over its column headers.
+  Three blank lines or a page break end it; narrative-looking lines end it.
+
+Everything else is narrative: a *paragraph* block (a run of non-blank lines)
+or a *heading* (a short paragraph of one or two lines). Page furniture from
+the source stage is a block of its own and belongs to nothing else.
+
+    document_to_blocks(document) -> (blocks, problems)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tieout.model import Block, Document, Line, Problem
+from tieout.tables.cells import line_to_cells, rule_kind, strip_markup
+
+__all__ = ["document_to_blocks", "LayoutSettings", "strip_markup"]
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    max_gap: int = 3  # non-number lines allowed inside a table between number lines
+    max_blank_run: int = 2  # a longer run of blank lines ends a table
+    max_header_lines: int = 12  # lines above the first number line that can be headers
+    narrative_width: int = 60  # a line longer than this with no cells and many words is prose
+
+
+DEFAULT = LayoutSettings()
+
+_TAG_LINE = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN|PAGE|PRE|/?F\d)\b[^>]*>", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _is_number_line(text: str) -> bool:
+    split = line_to_cells(text)
+    if not split.cells:
+        return False
+    label = split.label.strip()
+    # prose with a number at its end ("... produced over  18,000") is not a table row
+    if len(label) > 70 and len(_WORD.findall(label)) > 10:
+        return False
+    return True
+
+
+def _is_prose(text: str, settings: LayoutSettings) -> bool:
+    stripped = text.strip()
+    if len(stripped) <= settings.narrative_width:
+        return False
+    words = _WORD.findall(stripped)
+    return len(words) >= 8 and not rule_kind(text)
+
+
+def document_to_blocks(document: Document, settings: LayoutSettings = DEFAULT) -> tuple[list[Block], list[Problem]]:
+    problems: list[Problem] = []
+    lines = document.lines
+    furniture = document.furniture
+    kinds = _classify(lines, furniture, settings)
+    blocks: list[Block] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        kind = kinds[i]
+        j = i
+        if kind == "blank":
+            i += 1
+            continue
+        while j + 1 < n and kinds[j + 1] == kind and (kind != "table" or not _table_break(lines, j + 1)):
+            j += 1
+        chunk = lines[i : j + 1]
+        if kind == "table":
+            hints = _hints(chunk)
+            blocks.append(Block("table", document.name, chunk[0].number, chunk[-1].number, chunk, hints))
+        elif kind == "text":
+            blocks.extend(_text_blocks(document.name, chunk))
+        else:
+            blocks.append(Block(kind, document.name, chunk[0].number, chunk[-1].number, chunk))
+        i = j + 1
+    return blocks, problems
+
+
+def _table_break(lines: tuple[Line, ...], index: int) -> bool:
+    """Two adjacent SGML tables (</TABLE> then <TABLE>) are two blocks."""
+    return lines[index].text.lstrip().upper().startswith("<TABLE") and index > 0
+
+
+def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: LayoutSettings) -> list[str]:
+    """Each line -> "furniture" | "markup" | "table" | "text" | "blank"."""
+    n = len(lines)
+    kinds = ["blank"] * n
+    number = [False] * n
+    in_sgml_table = False
+    for i, line in enumerate(lines):
+        text = line.text
+        upper = text.lstrip()[:8].upper()
+        if line.number in furniture or upper.startswith("<PAGE>"):
+            kinds[i] = "furniture"
+            continue
+        if upper.startswith("<TABLE"):
+            in_sgml_table = True
+            kinds[i] = "table"
+            continue
+        if in_sgml_table:
+            kinds[i] = "table"
+            if upper.startswith("</TABLE"):
+                in_sgml_table = False
+            continue
+        if not text.strip():
+            continue
+        if _TAG_LINE.match(text):
+            kinds[i] = "markup"
+            continue
+        kinds[i] = "text"
+        number[i] = _is_number_line(text)
+
+    # grow tables around runs of number lines outside SGML tables
+    i = 0
+    while i < n:
+        if not number[i] or kinds[i] != "text":
+            i += 1
+            continue
+        start = end = i
+        numbers = 1
+        gap = 0
+        blanks = 0
+        j = i + 1
+        while j < n:
+            kind = kinds[j]
+            if kind in ("furniture", "markup") or kind == "table":
+                break
+            if kind == "blank":
+                blanks += 1
+                if blanks > settings.max_blank_run:
+                    break
+                j += 1
+                continue
+            if number[j]:
+                end, gap, blanks = j, 0, 0
+                numbers += 1
+            else:
+                if _is_prose(lines[j].text, settings):
+                    break
+                gap += 1
+                blanks = 0
+                if gap > settings.max_gap:
+                    break
+            j += 1
+        if numbers >= 2 or _wide_row(lines[start].text):
+            # take label-only lines right after the last number line that continue its label
+            # (they start in lower case, like "reserve charge (Note 3)")
+            while end + 1 < n and kinds[end + 1] == "text" and not number[end + 1] \
+                    and lines[end + 1].text.strip()[:1].islower() and not _is_prose(lines[end + 1].text, settings):
+                end += 1
+            while end + 1 < n and kinds[end + 1] == "text" and rule_kind(lines[end + 1].text):
+                end += 1  # the closing ==== under the last row
+            top = _header_top(lines, kinds, number, start, settings)
+            for k in range(top, end + 1):
+                if kinds[k] in ("text", "blank"):
+                    kinds[k] = "table"
+            # blank lines inside stay part of the table block; trailing ones were never included
+        i = end + 1
+    return kinds
+
+
+def _wide_row(text: str) -> bool:
+    """A lone number line still makes a table when it has three or more cells."""
+    return len(line_to_cells(text).cells) >= 3
+
+
+def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> int:
+    """Walk up from the first number line over the column headers; stop at a blank gap or prose."""
+    top = start
+    k = start - 1
+    blanks = 0
+    seen = 0
+    while k >= 0 and seen < settings.max_header_lines:
+        kind = kinds[k]
+        if kind in ("furniture", "markup", "table"):
+            break
+        if kind == "blank":
+            blanks += 1
+            if blanks >= 2:
+                break
+            k -= 1
+            continue
+        text = lines[k].text
+        if number[k] or _is_prose(text, settings):
+            break
+        blanks = 0
+        top = k
+        seen += 1
+        k -= 1
+    return top
+
+
+def _hints(chunk: tuple[Line, ...]) -> tuple[int, ...]:
+    """Column starts from an ``<S> <C> <C>`` marker line (1-based)."""
+    for line in chunk:
+        stripped = line.text.strip().upper()
+        if stripped.startswith("<S>") or (stripped.startswith("<C>") and stripped.count("<C>") >= 1):
+            if set(re.sub(r"<[SC]>", "", stripped).strip()) <= set():
+                return tuple(m.start() + 1 for m in re.finditer(r"<[SCsc]>", line.text))
+    return ()
+
+
+def _text_blocks(document: str, chunk: tuple[Line, ...]) -> list[Block]:
+    """Split a run of text/blank lines into paragraphs and headings."""
+    out: list[Block] = []
+    current: list[Line] = []
+
+    def flush():
+        if not current:
+            return
+        kind = "heading" if _is_heading(current) else "paragraph"
+        out.append(Block(kind, document, current[0].number, current[-1].number, tuple(current)))
+        current.clear()
+
+    for line in chunk:
+        if not line.text.strip():
+            flush()
+            continue
+        current.append(line)
+    flush()
+    return out
+
+
+def _is_heading(lines: list[Line]) -> bool:
+    if len(lines) > 4:
+        return False
+    texts = [line.text.strip() for line in lines]
+    if any(len(t) > 70 for t in texts):
+        return False
+    if all(t.isupper() or t.startswith("(") for t in texts if any(c.isalpha() for c in t)):
+        return True
+    # centred short lines: a title
+    return all(line.text[: len(line.text) - len(line.text.lstrip())].__len__() >= 10 for line in lines) \
+        and not texts[-1].endswith(".")

@@ -1,0 +1,101 @@
+"""The one place that runs tieout's stages, in order, by name.
+
+    source     bytes -> Filing (documents, lines, page furniture)
+    layout     Document -> blocks (headings, paragraphs, tables)
+    tables     table block -> Table
+    facts      Table -> Facts
+    relations  facts -> Relations (which rows total which)
+    claims     narrative -> Claims
+    checks     facts + relations + claims -> Checks
+
+Each stage returns its result and its problems; a stage that crashes on a
+document becomes a ``Problem`` (the document still gets the stages before it),
+like beancount's loader running its transformations.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from tieout.model import Block, Problem, Report
+
+STAGES = ("source", "layout", "tables", "facts", "relations", "claims", "checks")
+
+
+def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> Report:
+    """Read one filing (a path, or ``data`` already read) into a Report.
+
+    Raises ``tieout.errors.InputError`` only when the file cannot be read as
+    a text filing at all; every other difficulty is a ``Problem`` in the report.
+    """
+    from tieout.source import load_filing
+
+    filing = load_filing(path, data=data)
+    problems: list[Problem] = []
+
+    from tieout.layout import document_to_blocks
+    from tieout.tables import block_to_table
+    from tieout.facts import tables_to_facts
+
+    blocks: list[Block] = []
+    tables = []
+    for document in filing.documents:
+        doc_blocks = _guard("layout", problems, lambda: document_to_blocks(document), [])
+        blocks.extend(doc_blocks)
+        for block in doc_blocks:
+            if block.kind != "table":
+                continue
+            table = _guard(
+                "tables", problems,
+                lambda: block_to_table(block, document, len([t for t in tables if t.document == document.name]), doc_blocks),
+                None,
+            )
+            if table is not None and table.rows:
+                tables.append(table)
+    facts = _guard("facts", problems, lambda: tables_to_facts(tables), [])
+    report = Report(filing=filing, tables=tuple(tables), fact_records=tuple(facts),
+                    problems=tuple(problems), blocks=tuple(blocks))
+    if check:
+        report = verify(report)
+    return report
+
+
+def verify(report: Report) -> Report:
+    """Run relations, claims and checks on a report that has its facts."""
+    from dataclasses import replace
+
+    problems = list(report.problems)
+    try:
+        from tieout.relations import find_relations
+        from tieout.claims import find_claims
+        from tieout.checks import run_checks
+    except ImportError:  # verification stages not installed in this build
+        return report
+    relations = _guard("relations", problems, lambda: find_relations(report), ())
+    report = replace(report, relations=tuple(relations))
+    claims = _guard("claims", problems, lambda: find_claims(report), ())
+    report = replace(report, claims=tuple(claims))
+    checks = _guard("checks", problems, lambda: run_checks(report), ())
+    return replace(report, checks=tuple(checks), problems=tuple(problems))
+
+
+def _guard(stage: str, problems: list[Problem], run: Callable, fallback):
+    """Run one stage; a crash becomes a Problem instead of losing the document."""
+    try:
+        result = run()
+    except RecursionError:
+        problems.append(Problem(stage, "input too deeply nested to read", severity="error"))
+        return fallback
+    except Exception as exc:  # noqa: BLE001 - a stage bug must not lose the document
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        problems.append(Problem(stage, f"internal error {type(exc).__name__}: {exc} "
+                                       f"(at {Path(where.filename).name}:{where.lineno})",
+                                severity="error"))
+        return fallback
+    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], list):
+        value, stage_problems = result
+        problems.extend(stage_problems)
+        return value
+    return result

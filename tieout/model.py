@@ -1,0 +1,341 @@
+"""The typed values that flow between tieout's stages.
+
+Every record is immutable and carries where it came from in the source file
+(1-based line and column of the *original* file, so a user can open the filing
+and find the characters), the way beancount's entries carry their metadata.
+Stages never mutate a record; they build new ones with ``dataclasses.replace``.
+
+Numbers are ``decimal.Decimal`` from parse to check. A value shown as ``5,018``
+in thousands stands for the closed interval [5,017,500, 5,018,500]; ``Fact.low``
+and ``Fact.high`` give that interval (DESIGN.md, "Numbers").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+# --------------------------------------------------------------------------
+# positions and problems
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of characters on one line of the original file (1-based, end exclusive)."""
+
+    line: int
+    col: int
+    end_col: int
+
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something a stage could not do, kept as a value beside the stage's result.
+
+    Printed as ``file:line:col: message`` with the offending text below
+    (see ``tieout.errors.format_problem``).
+    """
+
+    stage: str
+    message: str
+    line: int = 0
+    col: int = 0
+    end_col: int = 0
+    severity: Severity = "warning"
+    remedy: str = ""
+
+
+# --------------------------------------------------------------------------
+# source
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a document.
+
+    ``number`` is the 1-based line number in the original file. ``text`` has
+    tabs expanded to 8-column stops and the line ending removed, so columns
+    line up as they did on the filer's printer; ``tabs`` is True when the
+    original had tabs (then ``source_col`` maps a column of ``text`` back to the
+    original line).
+    """
+
+    number: int
+    text: str
+    raw: str
+
+    @property
+    def tabs(self) -> bool:
+        return "\t" in self.raw
+
+    def source_col(self, col: int) -> int:
+        """Map a 1-based column of ``text`` to the 1-based column of ``raw``."""
+        if "\t" not in self.raw:
+            return col
+        width = 0
+        for index, ch in enumerate(self.raw):
+            if ch == "\t":
+                width = (width // 8 + 1) * 8
+            else:
+                width += 1
+            if width >= col:
+                return index + 1
+        return len(self.raw) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document of a filing: the whole file, or one ``<DOCUMENT>`` of an SGML submission.
+
+    ``name`` is what facts report as their ``document``: ``"EX-99.1#2"`` (type
+    and sequence) inside a submission, else the file name. ``furniture`` holds
+    the line numbers recognised as page furniture (page numbers, running
+    heads, repeated letterheads and footers, ``<PAGE>`` markers).
+    """
+
+    name: str
+    type: str
+    sequence: int
+    filename: str
+    lines: tuple[Line, ...]
+    furniture: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """What the source stage makes of one file: its documents and header facts."""
+
+    path: str
+    sha256: str
+    size: int
+    encoding: str
+    documents: tuple[Document, ...]
+    form_type: str = ""
+    company: str = ""
+    cik: str = ""
+    period: str = ""  # ISO date of CONFORMED PERIOD OF REPORT, if any
+    filed: str = ""  # ISO date of FILED AS OF DATE, if any
+    accession: str = ""
+    raw_lines: tuple[str, ...] = ()  # every line of the file, for excerpts
+    problems: tuple[Problem, ...] = ()  # what the source stage noticed (encoding fallback, ...)
+
+
+# --------------------------------------------------------------------------
+# layout
+
+BlockKind = Literal["heading", "paragraph", "table", "furniture", "markup"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of lines of one kind. ``first``/``last`` are original line numbers."""
+
+    kind: BlockKind
+    document: str
+    first: int
+    last: int
+    lines: tuple[Line, ...]
+    hints: tuple[int, ...] = ()  # column starts from an SGML <S>/<C> marker line, 1-based
+
+
+# --------------------------------------------------------------------------
+# tables
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One number (or nil) as printed in a table."""
+
+    display: str  # the text as printed, e.g. "$ (2,464)" -> "(2,464)"; "- -"
+    value: Decimal | None  # as shown, before scale; None for a blank cell; 0 for nil
+    decimals: int  # digits after the decimal point as shown
+    nil: bool  # printed as "- -", "--", "---", "-"
+    line: int
+    col: int  # 1-based column of the first character in the original line
+    end_col: int
+    footnote: str = ""  # a marker glued to the number, e.g. "2" for "454,033(2)"
+    percent: bool = False  # printed with a % sign
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    index: int
+    header: str  # header text, whitespace collapsed, e.g. "First Quarter Ended Mar. 31, 1996"
+    period: str | None  # ISO 8601 instant "1996-03-31" or duration "1996-01-01/1996-03-31"
+    left: int  # 1-based character columns of the text (tab-expanded) the column spans
+    right: int
+    kind: Literal["amount", "percent"] = "amount"
+
+
+Rule = Literal["", "-", "="]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: str  # continuation lines joined by one space, no dot leaders or markers
+    path: tuple[str, ...]  # enclosing headings, outermost first
+    indent: int  # leading spaces of the label's first line
+    line: int  # line of the numbers (or of the label for a heading row)
+    label_line: int  # first line of the label
+    cells: tuple[Cell | None, ...]  # one per table column
+    rule_above: Rule = ""  # rule line printed just above this row's numbers
+    rule_below: Rule = ""  # rule line printed just below ("=" closes a grand total)
+    unit: str = ""  # unit of the row's money-free values, e.g. "oz", "USD/oz"; "" = from table
+    heading: bool = False  # a label with no numbers that opens a section
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    document: str
+    index: int  # 0-based position among the document's tables
+    title: str  # as printed, whitespace collapsed
+    note: str  # scale/unit note as printed, e.g. "dollars in thousands, except per-share amounts"
+    scale: Decimal  # for money: 1, 1000, 1000000
+    shares_scale: Decimal  # for share counts: 1 unless the note says "shares in thousands"
+    first: int  # original line numbers of the whole block including title
+    last: int
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    attributable: tuple[tuple[str, Decimal], ...] = ()  # (section, share) e.g. ("AMERICAN GIRL", 0.47)
+
+
+# --------------------------------------------------------------------------
+# facts
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One number of a table, in base units, with its meaning and place.
+
+    ``value`` is in base units after scale ("-537000", "0.019"); ``None`` for
+    a blank cell. ``low``/``high`` bound what the printed figure can stand for.
+    """
+
+    id: int  # position in Report.facts
+    document: str
+    table: str
+    table_index: int
+    row_index: int
+    column_index: int
+    label: str
+    path: tuple[str, ...]
+    period: str | None
+    value: Decimal | None
+    unit: str
+    display: str
+    scale: Decimal
+    scale_source: str  # "note", "note:shares", "label", "none"
+    decimals: int
+    line: int
+    col: int
+    end_col: int
+    concept: str = ""  # standard vocabulary name, filled by the concept layer
+    source: str = "table"  # "table" or "ex27"
+
+    @property
+    def half_step(self) -> Decimal:
+        return self.scale * Decimal(1).scaleb(-self.decimals) / 2
+
+    @property
+    def low(self) -> Decimal | None:
+        return None if self.value is None else self.value - self.half_step
+
+    @property
+    def high(self) -> Decimal | None:
+        return None if self.value is None else self.value + self.half_step
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.col, self.end_col)
+
+
+# --------------------------------------------------------------------------
+# verification
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``total = sum(sign * item)`` over facts of one column (or across tables)."""
+
+    kind: str  # "sum", "tie", ...
+    total: int  # Fact.id
+    items: tuple[tuple[int, int], ...]  # (Fact.id, sign +1/-1)
+    found_by: Literal["layout", "search", "rule"]
+    confidence: float
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number the narrative states, and what it says it is."""
+
+    id: int
+    document: str
+    sentence: str
+    text: str  # the figure as written, e.g. "$43.6 million", "1 cent", "17%"
+    value: Decimal  # in base units
+    unit: str
+    low: Decimal  # the interval the wording admits (rounding and hedges)
+    high: Decimal
+    qualifier: str  # "", "over", "nearly", "approximately", "under", ...
+    about: str  # words the claim is about, e.g. "net loss"
+    period: str | None
+    line: int
+    col: int
+    end_col: int
+    # added by the claims stage (defaults keep older constructors valid):
+    kind: str = "amount"  # "amount", "change" (a % change), "ratio" ("doubled"), "share" (47% interest)
+    context: str = ""  # words of the paragraph and heading that scope the claim (a mine, a segment)
+    base_period: str | None = None  # change/ratio: the period compared with
+    relative_to: tuple[int, ...] = ()  # change/ratio: ids of (current figure[, base figure]) claims
+    forward: bool = False  # guidance, plans, estimates: never checked against tables
+
+
+Status = Literal["pass", "fail", "unverifiable"]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    rule: str
+    status: Status
+    message: str
+    spans: tuple[Span, ...]  # every cell or claim involved, the total first
+    expected: str = ""
+    actual: str = ""
+    slack: str = ""
+    facts: tuple[int, ...] = ()
+    claims: tuple[int, ...] = ()
+    document: str = ""
+
+    @property
+    def lines(self) -> list[int]:
+        return sorted({span.line for span in self.spans})
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything tieout read and checked in one file."""
+
+    filing: Filing
+    tables: tuple[Table, ...]
+    fact_records: tuple[Fact, ...]
+    relations: tuple[Relation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    checks: tuple[Check, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    blocks: tuple[Block, ...] = field(default=(), repr=False)
+
+    @property
+    def path(self) -> str:
+        return self.filing.path
+
+    @property
+    def facts(self):
+        """The facts as a pandas DataFrame (one row per fact)."""
+        from tieout.facts.frame import facts_to_frame
+
+        return facts_to_frame(self.fact_records)

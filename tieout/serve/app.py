@@ -1,0 +1,281 @@
+"""The local web viewer: Starlette routes over a read-only store.
+
+Pages: the documents of the store (``/``), one document with its tick marks
+(``/doc/{id}``), its facts as a sortable table with CSV and Excel downloads,
+and charts (a table's periods, a fact across a company's filings, production
+and cash cost by mine).
+
+Safety, because every filing is untrusted text: the store is opened
+read-only; a document id must be a SHA-256 in hex; static files come only
+from the package's own folders; every page is rendered by Jinja2 with
+autoescaping and carries a Content-Security-Policy that allows scripts and
+styles only from this server (no inline script, no eval: Vega runs with its
+expression interpreter).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from tieout.render.html import environment
+from tieout.render.view import rows_to_view
+from tieout.serve import charts, data
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+MAX_FACT_ROWS = 5000
+
+
+class SecurityHeaders:
+    """ASGI middleware: the CSP and friends on every response, static files and errors included."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+            await send(message)
+
+        return await self.app(scope, receive, send_with_headers)
+
+
+def create_app(db_path: str | Path) -> Starlette:
+    """The viewer app over the store at ``db_path`` (raises InputError when it cannot be opened)."""
+    from tieout.store import open_store
+
+    store = open_store(db_path, read_only=True)
+    tables = data.existing_tables(store.con)
+    env = environment()
+
+    def cursor():
+        return store.con.cursor()
+
+    def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+        html = env.get_template(template).render(request=request, db_name=Path(str(db_path)).name, **context)
+        return HTMLResponse(html, status_code=status_code)
+
+    def document_or_404(con, doc_id: str, text: bool = False) -> dict:
+        doc = data.get_document(con, doc_id, text=text)
+        if doc is None:
+            raise HTTPException(404, "no such document in this store")
+        return doc
+
+    def home(request: Request):
+        q = request.query_params.get("q", "").strip()[:200]
+        form = request.query_params.get("form", "")[:40]
+        status = request.query_params.get("status", "all")
+        status = status if status in data.HOME_STATUSES else "all"
+        with cursor() as con:
+            docs = data.list_documents(con, q=q, form=form, status=status)
+            return page(request, "home.html", docs=docs, q=q, form=form, status=status,
+                        forms=data.form_types(con), totals=data.totals(con))
+
+    def document(request: Request):
+        doc_id = request.path_params["doc_id"]
+        with cursor() as con:
+            doc = document_or_404(con, doc_id, text=True)
+            rows = data.document_rows(con, doc_id, tables)
+        view = rows_to_view(doc, rows["facts"], rows["claims"], rows["checks"], rows["spans"])
+        return page(request, "document.html", doc=doc, view=view)
+
+    def fact_query(request: Request) -> dict:
+        p = request.query_params
+        table = p.get("table", "")
+        return {"q": p.get("q", "").strip()[:200], "status": p.get("status", ""),
+                "table": int(table) if table.isdigit() else None,
+                "sort": p.get("sort", "fact_id") if p.get("sort") in data.SORTS else "fact_id",
+                "descending": p.get("dir") == "desc"}
+
+    def facts_page(request: Request):
+        doc_id = request.path_params["doc_id"]
+        query = fact_query(request)
+        with cursor() as con:
+            doc = document_or_404(con, doc_id)
+            rows = data.document_facts(con, doc_id, **query)
+            doc_tables = data.document_tables(con, doc_id)
+        args = {k: v for k, v in (("q", query["q"]), ("status", query["status"]),
+                                  ("table", query["table"])) if v not in ("", None)}
+
+        def sort_link(column: str) -> str:
+            descending = query["sort"] == column and not query["descending"]
+            return "?" + urlencode({**args, "sort": column, "dir": "desc" if descending else "asc"})
+
+        download = ("?" + urlencode({**args, "sort": query["sort"], "dir": "desc" if query["descending"] else "asc"}))
+        return page(request, "facts.html", doc=doc, facts=rows[:MAX_FACT_ROWS], n_facts=len(rows),
+                    limit=MAX_FACT_ROWS, query=query, columns=data.FACT_COLUMNS, sort_link=sort_link,
+                    tables=doc_tables, download=download)
+
+    def facts_csv(request: Request):
+        doc_id = request.path_params["doc_id"]
+        with cursor() as con:
+            doc = document_or_404(con, doc_id)
+            rows = data.document_facts(con, doc_id, **fact_query(request))
+        return Response(facts_to_csv(rows), media_type="text/csv; charset=utf-8",
+                        headers={"content-disposition": f'attachment; filename="{download_name(doc)}.facts.csv"'})
+
+    def facts_xlsx(request: Request):
+        doc_id = request.path_params["doc_id"]
+        with cursor() as con:
+            doc = document_or_404(con, doc_id)
+            rows = data.document_facts(con, doc_id, **fact_query(request))
+        return Response(facts_to_xlsx(rows, doc),
+                        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"content-disposition": f'attachment; filename="{download_name(doc)}.facts.xlsx"'})
+
+    def charts_page(request: Request):
+        doc_id = request.path_params["doc_id"]
+        table = request.query_params.get("table", "")
+        with cursor() as con:
+            doc = document_or_404(con, doc_id)
+            doc_tables = data.document_tables(con, doc_id)
+            chosen = None
+            if table.isdigit():
+                chosen = next((t for t in doc_tables if t["table_id"] == int(table)), None)
+            elif doc_tables:
+                chosen = doc_tables[0]
+            specs = []
+            if chosen is not None:
+                spec = charts.table_chart(chosen["title"], data.table_facts(con, doc_id, chosen["table_id"]))
+                if spec:
+                    specs.append(("Periods side by side", spec))
+            mining = charts.mining_chart(data.mining_facts(con, doc_id))
+            if mining:
+                specs.append(("Production and cash cost by mine", mining))
+        return page(request, "charts.html", doc=doc, tables=doc_tables, chosen=chosen, specs=specs)
+
+    def trend_page(request: Request):
+        company = request.query_params.get("company", "")[:300]
+        label = request.query_params.get("label", "")[:300]
+        concept = request.query_params.get("concept", "")[:200]
+        with cursor() as con:
+            docs = data.company_documents(con, company) if company else []
+            if company and not docs:
+                raise HTTPException(404, "no documents of that company in this store")
+            labels = data.company_labels(con, company) if company else []
+            if company and not label and not concept and labels:
+                label = labels[0]["label"]
+            series = data.company_series(con, company, label=label, concept=concept) if company else []
+        spec = charts.trend_chart(concept or label, series) if series else None
+        return page(request, "trend.html", company=company, label=label, concept=concept, docs=docs,
+                    labels=labels, series=series, spec=spec)
+
+    async def not_found(request: Request, exc: HTTPException):
+        return page(request, "error.html", status_code=exc.status_code, status=exc.status_code,
+                    message=exc.detail)
+
+    doc = "/doc/{doc_id:str}"
+    routes = [
+        Route("/", home),
+        Route(doc, document),
+        Route(doc + "/facts", facts_page),
+        Route(doc + "/facts.csv", facts_csv),
+        Route(doc + "/facts.xlsx", facts_xlsx),
+        Route(doc + "/charts", charts_page),
+        Route("/trend", trend_page),
+        Mount("/static/view", app=StaticFiles(packages=[("tieout.render", "static")]), name="view-static"),
+        Mount("/static", app=StaticFiles(packages=[("tieout.serve", "static")]), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found})
+    app.state.store = store
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+# -- downloads (pure functions of rows) ---------------------------------------
+
+EXPORT_COLUMNS = ("fact_id", "table_title", "label", "path", "period", "display", "value_text", "unit",
+                  "scale", "decimals", "concept", "line", "col", "end_col", "status", "n_checks")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _export_value(column: str, value):
+    if value is None:
+        return ""
+    if column == "path":
+        return " / ".join(value)
+    return value
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (OWASP CSV injection): prefix a quote."""
+    if isinstance(text, str) and text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+        return True
+    except ValueError:
+        return False
+
+
+def facts_to_csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        writer.writerow([spreadsheet_safe(_export_value(c, row.get(c))) for c in EXPORT_COLUMNS])
+    return out.getvalue()
+
+
+def facts_to_xlsx(rows: list[dict], doc: dict) -> bytes:
+    """A one-sheet workbook of facts; text cells are typed as text, so nothing is a formula."""
+    from decimal import Decimal
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("facts")
+    ws.append([c for c in EXPORT_COLUMNS])
+    for row in rows:
+        cells = []
+        for column in EXPORT_COLUMNS:
+            value = _export_value(column, row.get(column))
+            if column == "value_text" and value != "":
+                value = Decimal(value)
+                value = int(value) if value == value.to_integral() and abs(value) < 10**15 else float(value)
+            cell = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+            cells.append(cell)
+        ws.append(cells)
+    meta = wb.create_sheet("document")
+    for key in ("name", "company", "form_type", "period", "filed", "doc_id"):
+        cell = WriteOnlyCell(meta, value=str(doc.get(key) or ""))
+        cell.data_type = "s"
+        meta.append([key, cell])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def download_name(doc: dict) -> str:
+    name = str(doc.get("name") or doc.get("doc_id") or "document")
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)[:120] or "document"

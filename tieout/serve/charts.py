@@ -1,0 +1,151 @@
+"""Charts as Vega-Lite specifications, built with Altair from store rows.
+
+Pure functions: rows in, a JSON-ready spec out; the page embeds the spec in a
+JSON block and the vendored vega-embed draws it (with the CSP-safe expression
+interpreter, so the server never needs ``'unsafe-eval'``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+import altair as alt
+
+MAX_ROWS = 60
+
+
+def _float(text) -> float | None:
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _unique_labels(labels: list[str]) -> list[str]:
+    seen: Counter = Counter()
+    out = []
+    for label in labels:
+        seen[label] += 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def period_end(period: str | None) -> str | None:
+    """The ISO date a period ends on ("1996-01-01/1996-03-31" -> "1996-03-31")."""
+    if not period:
+        return None
+    end = period.split("/")[-1]
+    return end if re.fullmatch(r"\d{4}-\d{2}-\d{2}", end) else None
+
+
+def period_kind(period: str | None) -> str:
+    """"instant", or the length of a duration in months ("3 months")."""
+    if not period or "/" not in period:
+        return "instant"
+    try:
+        start, end = (date.fromisoformat(p) for p in period.split("/"))
+    except ValueError:
+        return "duration"
+    months = round((end - start).days / 30.44)
+    return f"{months} months"
+
+
+def table_chart(title: str, facts: list[dict]) -> dict | None:
+    """A table's rows with its periods side by side (one bar per period), in the table's order."""
+    rows = [f for f in facts if _float(f.get("value_text")) is not None]
+    if not rows:
+        return None
+    unit = Counter(f.get("unit") or "" for f in rows).most_common(1)[0][0]
+    rows = [f for f in rows if (f.get("unit") or "") == unit]
+    order: dict[int, str] = {}
+    for f in rows:
+        order.setdefault(f["row_index"], f.get("label") or f"row {f['row_index']}")
+    keep = list(order)[:MAX_ROWS]
+    names = dict(zip(keep, _unique_labels([order[r] for r in keep])))
+    values = [{"row": names[f["row_index"]], "period": f.get("period") or f"column {f['column_index'] + 1}",
+               "value": _float(f["value_text"]), "shown": f.get("display") or "", "line": f.get("line")}
+              for f in rows if f["row_index"] in names]
+    n_periods = len({v["period"] for v in values})
+    chart = alt.Chart(alt.Data(values=values), title=title or "table").mark_bar().encode(
+        y=alt.Y("row:N", sort=list(names.values()), title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("value:Q", title=unit or "value"),
+        color=alt.Color("period:N", title="period"),
+        yOffset="period:N",
+        tooltip=[alt.Tooltip("row:N", title="row"), "period:N", alt.Tooltip("shown:N", title="as printed"),
+                 alt.Tooltip("value:Q", format=",.10~g"), "line:Q"],
+    ).properties(width=520, height=max(60, len(names) * (8 * n_periods + 6)))
+    return chart.to_dict()
+
+
+def trend_chart(label: str, series: list[dict]) -> dict | None:
+    """One fact across a company's documents over time (one line per period length)."""
+    values = []
+    for f in series:
+        end, value = period_end(f.get("period")), _float(f.get("value_text"))
+        if end is None or value is None:
+            continue
+        values.append({"end": end, "value": value, "kind": period_kind(f.get("period")),
+                       "period": f.get("period"), "shown": f.get("display") or "",
+                       "document": f.get("name") or "", "form": f.get("form_type") or "",
+                       "unit": f.get("unit") or ""})
+    if not values:
+        return None
+    units = sorted({v["unit"] for v in values if v["unit"]})
+    base = alt.Chart(alt.Data(values=values), title=label).encode(
+        x=alt.X("end:T", title="period end"),
+        y=alt.Y("value:Q", title=", ".join(units) or "value"),
+        color=alt.Color("kind:N", title="period length"),
+    )
+    tooltip = ["period:N", alt.Tooltip("shown:N", title="as printed"), alt.Tooltip("value:Q", format=",.10~g"),
+               "document:N", "form:N"]
+    chart = (base.mark_line() + base.mark_point(filled=True, size=60).encode(tooltip=tooltip)).properties(
+        width=640, height=300)
+    return chart.to_dict()
+
+
+_CASH_COST = re.compile(r"cash cost", re.I)
+_PRODUCTION = re.compile(r"production|produced|ounces|\boz\b|tons (?:milled|shipped|mined)", re.I)
+
+
+def mine_of(fact: dict) -> str:
+    """The mine a per-mine figure belongs to: the outermost heading of its row, else its table."""
+    path = [p for p in (fact.get("path") or []) if p]
+    return path[0] if path else (fact.get("table_title") or "")
+
+
+def mining_chart(facts: list[dict]) -> dict | None:
+    """Production and cash cost by mine: one panel per measure, one bar per mine and period."""
+    values = []
+    for f in facts:
+        label, value = f.get("label") or "", _float(f.get("value_text"))
+        if value is None:
+            continue
+        if _CASH_COST.search(label):
+            measure = "cash cost"
+        elif _PRODUCTION.search(label) or re.search(r"oz|ton", f.get("unit") or "", re.I):
+            measure = "production"
+        else:
+            continue
+        mine = mine_of(f)
+        if not mine:
+            continue
+        unit = f.get("unit") or ""
+        values.append({"measure": f"{measure}: {label}" + (f" ({unit})" if unit else ""), "mine": mine,
+                       "period": f.get("period") or "", "value": value, "shown": f.get("display") or "",
+                       "line": f.get("line")})
+    if not values:
+        return None
+    measures = [m for m, _ in Counter(v["measure"] for v in values).most_common(12)]
+    values = [v for v in values if v["measure"] in measures]
+    chart = alt.Chart(alt.Data(values=values)).mark_bar().encode(
+        y=alt.Y("mine:N", title=None, axis=alt.Axis(labelLimit=240)),
+        x=alt.X("value:Q", title=None),
+        color=alt.Color("period:N"),
+        yOffset="period:N",
+        tooltip=["mine:N", "measure:N", "period:N", alt.Tooltip("shown:N", title="as printed"), "line:Q"],
+    ).properties(width=420, height=alt.Step(10)).facet(
+        row=alt.Row("measure:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=400)),
+    ).resolve_scale(x="independent", y="independent")
+    return chart.to_dict()

@@ -1,0 +1,174 @@
+"""The EDGAR submission container: header lines, then ``<DOCUMENT>`` parts.
+
+A complete submission file looks like::
+
+    -----BEGIN PRIVACY-ENHANCED MESSAGE-----      (optional PEM wrapper)
+    <SEC-DOCUMENT>...   <SEC-HEADER>...           (<IMS-...> before 1995)
+    ACCESSION NUMBER: ... </SEC-HEADER>
+    <DOCUMENT>
+    <TYPE>EX-99.1  <SEQUENCE>2  <FILENAME>...  <DESCRIPTION>...
+    <TEXT>
+    ...the document as filed, with <TABLE> <S> <C> <PAGE> markup...
+    </TEXT>
+    </DOCUMENT>
+
+This module finds the parts by line, never loading a tree: the text lines of
+each part are a range of original line numbers (exclusive of the ``<TEXT>``
+lines), so every later position is a position in the file. A file cut short
+still gives the parts it has, with a Problem. Parts that are not plain text
+(HTML, XML, PDF, uuencoded graphics) are marked so the caller can skip them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tieout.model import Problem
+from tieout.source.header import HeaderFields, lines_to_header
+from tieout.source.sniff import lines_to_kind
+
+STAGE = "source"
+
+CONTAINER_TAGS = ("<SEC-DOCUMENT>", "<SEC-HEADER>", "<IMS-DOCUMENT>", "<IMS-HEADER>",
+                  "<SUBMISSION>", "<DOCUMENT>")
+# document types that are never plain text
+BINARY_TYPES = frozenset({"GRAPHIC", "ZIP", "EXCEL", "PDF", "XML", "JSON", "XBRL"})
+SNIFF_LINES = 60
+SGML_SNIFF_LINES = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One document of a submission, as a range of original line numbers."""
+
+    type: str
+    sequence: int
+    filename: str
+    description: str
+    first: int  # first text line, 1-based
+    last: int  # last text line, inclusive (first - 1 when empty)
+    kind: str = "text"  # "text", "html", "xml", "pdf", "uuencoded", "binary"
+
+    @property
+    def name(self) -> str:
+        return f"{self.type or 'DOCUMENT'}#{self.sequence}"
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    style: str  # "sgml", "stripped" (tags removed by a downloader), "plain"
+    header: HeaderFields
+    parts: tuple[Part, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def is_sgml(raw: Sequence[str]) -> bool:
+    """True when the first lines hold an EDGAR container tag at a line start."""
+    for line in raw[:SGML_SNIFF_LINES]:
+        if line.startswith("<") and line[:14].upper().startswith(CONTAINER_TAGS):
+            return True
+    return False
+
+
+def _tag(line: str) -> str:
+    """``"<TYPE>EX-99"`` -> ``"<TYPE>"``; ``""`` when the line is no tag."""
+    if not line.startswith("<"):
+        return ""
+    end = line.find(">", 1, 24)
+    return line[: end + 1].upper() if end > 0 else ""
+
+
+def sgml_to_container(raw: Sequence[str]) -> Container:
+    """Split an SGML submission into header fields and parts."""
+    problems: list[Problem] = []
+    parts: list[Part] = []
+    header_end = len(raw)
+    state = "outside"  # outside -> meta -> text -> after
+    meta: dict[str, str] = {}
+    start = 0  # line number of <DOCUMENT>
+    first = 0  # first text line
+    closed_container = False
+
+    def finish(last: int) -> None:
+        parts.append(_part(meta, first, last, len(parts) + 1, raw))
+
+    for index, line in enumerate(raw):
+        number = index + 1
+        if state == "text":
+            if not line.startswith("<"):
+                continue
+            tag = _tag(line)
+            if tag == "</TEXT>":
+                finish(number - 1)
+                state = "after"
+            elif tag == "</DOCUMENT>":
+                problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} has no </TEXT>", line=number))
+                finish(number - 1)
+                state = "outside"
+            elif tag == "<DOCUMENT>":
+                problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} is not closed before the "
+                                               "next <DOCUMENT>", line=number))
+                finish(number - 1)
+                state, meta, start = "meta", {}, number
+            continue
+        tag = _tag(line)
+        if state == "meta":
+            if tag in ("<TYPE>", "<SEQUENCE>", "<FILENAME>", "<DESCRIPTION>"):
+                meta.setdefault(tag, line[len(tag):].strip())
+            elif tag == "<TEXT>":
+                state, first = "text", number + 1
+            elif tag == "</DOCUMENT>":
+                problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} has no <TEXT>", line=number))
+                state = "outside"
+            elif line.strip():
+                problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} has no <TEXT> tag; "
+                                               "its text starts here", line=number))
+                state, first = "text", number
+            continue
+        if tag == "<DOCUMENT>":
+            if state == "after":
+                problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} has no </DOCUMENT>",
+                                        line=number, severity="info"))
+            header_end = min(header_end, index)
+            state, meta, start = "meta", {}, number
+        elif tag == "</DOCUMENT>":
+            state = "outside"
+        elif tag in ("</SEC-DOCUMENT>", "</IMS-DOCUMENT>", "</SUBMISSION>"):
+            closed_container = True
+    last = len(raw)
+    if state == "text":
+        finish(last)
+        problems.append(Problem(STAGE, f"the file ends inside <DOCUMENT> at line {start} (no </TEXT>); "
+                                       "it may be truncated", line=last,
+                                remedy="download the complete submission again"))
+    elif state == "meta":
+        problems.append(Problem(STAGE, f"the file ends inside the <DOCUMENT> header at line {start}; "
+                                       "it may be truncated", line=last))
+    elif state == "after":
+        problems.append(Problem(STAGE, "the file ends without </DOCUMENT>; it may be truncated",
+                                line=last, severity="info"))
+    elif not closed_container and parts and _opens_container(raw):
+        problems.append(Problem(STAGE, "the file ends without </SEC-DOCUMENT>; it may be truncated",
+                                line=last, severity="info"))
+    header = lines_to_header(raw[:header_end])
+    return Container("sgml", header, tuple(parts), tuple(problems))
+
+
+def _opens_container(raw: Sequence[str]) -> bool:
+    return any(_tag(line) in ("<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>")
+               for line in raw[:SGML_SNIFF_LINES])
+
+
+def _part(meta: dict[str, str], first: int, last: int, position: int, raw: Sequence[str]) -> Part:
+    sequence_text = meta.get("<SEQUENCE>", "")
+    sequence = int(sequence_text) if sequence_text.isdigit() else position
+    doc_type = meta.get("<TYPE>", "").split()[0] if meta.get("<TYPE>", "").split() else ""
+    kind = "binary" if doc_type.upper() in BINARY_TYPES else lines_to_kind(raw[first - 1: min(last, first + 199)])
+    return Part(doc_type, sequence, meta.get("<FILENAME>", ""), meta.get("<DESCRIPTION>", ""),
+                first, max(last, first - 1), kind)
+
+
+def plain_container(raw: Sequence[str], name: str) -> Container:
+    """A file that is not a submission: one part holding every line."""
+    return Container("plain", HeaderFields(), (Part("", 1, name, "", 1, len(raw)),))

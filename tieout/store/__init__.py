@@ -1,0 +1,205 @@
+"""The tieout store: every document, table, fact, relation, claim and check in one DuckDB file.
+
+Why DuckDB: one file, no server, columnar, and the same SQL reads the Parquet
+partitions a Dask ingest writes. The schema is a contract (docs/schema.md,
+``tieout.store.schema``); opening a store applies any pending migrations.
+
+Writes are per document and atomic: a document's rows are deleted and
+rewritten in one transaction, so an ingest killed at any moment leaves every
+document either fully stored or absent, and a re-run neither loses nor
+duplicates anything. Only one process writes (the ingest parent); workers
+return rows made by the pure ``report_rows``.
+
+    >>> import tieout
+    >>> with tieout.open_store("filings.duckdb") as store:
+    ...     store.query("SELECT label, period, value FROM facts LIMIT 5")
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from pathlib import Path
+
+from tieout.errors import InputError
+from tieout.model import Report
+from tieout.store.rows import failure_rows, report_rows
+from tieout.store.schema import DOCUMENT_TABLES, MIGRATIONS, SCHEMA_VERSION, TABLES, arrow_schema
+
+__all__ = ["open_store", "Store", "report_rows", "failure_rows", "SCHEMA_VERSION", "TABLES",
+           "rows_to_arrow"]
+
+
+def rows_to_arrow(table: str, rows: list[dict]):
+    """Rows of one store table as a pyarrow Table with the store's column types."""
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows, schema=arrow_schema(table))
+
+
+class Store:
+    """An open store. ``con`` is the duckdb connection for anything not wrapped here."""
+
+    def __init__(self, con, path: str, read_only: bool):
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    # -- reading -----------------------------------------------------------
+
+    def query(self, sql: str, params=None):
+        """Run SQL and return a pandas DataFrame."""
+        return self.con.execute(sql, params or []).df()
+
+    def version(self) -> int:
+        return _current_version(self.con)
+
+    def file_index(self) -> dict[str, tuple[int, int, str, str]]:
+        """path -> (size, mtime_ns, doc_id, status) for every file seen before."""
+        rows = self.con.execute(
+            "SELECT f.path, f.size, f.mtime_ns, f.doc_id, coalesce(d.status, 'missing') "
+            "FROM files f LEFT JOIN documents d USING (doc_id)"
+        ).fetchall()
+        return {path: (size, mtime, doc_id, status) for path, size, mtime, doc_id, status in rows}
+
+    def counts(self) -> dict[str, int]:
+        return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
+
+    # -- writing -----------------------------------------------------------
+
+    def write_report(self, report: Report, seconds: float = 0.0, *, mtime_ns: int | None = None) -> None:
+        from tieout import __version__
+
+        rows = report_rows(report, seconds=seconds, ingested_at=_now(), version=__version__)
+        self.write_rows(rows, path=report.filing.path, mtime_ns=mtime_ns)
+
+    def write_failure(self, path: str, sha256: str, error: str, status: str = "error", *,
+                      size: int | None = None, seconds: float = 0.0, mtime_ns: int | None = None) -> None:
+        from tieout import __version__
+
+        rows = failure_rows(str(path), sha256, error, status, size=size, seconds=seconds,
+                            ingested_at=_now(), version=__version__)
+        self.write_rows(rows, path=str(path), mtime_ns=mtime_ns)
+
+    def write_rows(self, rows: dict[str, list[dict]], *, path: str | None = None,
+                   mtime_ns: int | None = None) -> None:
+        """Replace one document's rows (and the path's record) in one transaction."""
+        document = rows["documents"][0]
+        doc_id = document["doc_id"]
+        path = path or document["path"]
+        if document.get("ingested_at") is None:
+            document["ingested_at"] = _now()
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            old = con.execute("SELECT doc_id FROM files WHERE path = ?", [path]).fetchone()
+            con.execute("DELETE FROM files WHERE path = ?", [path])
+            if old and old[0] != doc_id:
+                self._drop_if_orphan(old[0])
+            for table in ("documents",) + DOCUMENT_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            for table in ("documents",) + DOCUMENT_TABLES:
+                if rows.get(table):
+                    self._insert(table, rows[table])
+            con.execute(
+                "INSERT INTO files VALUES (?, ?, ?, ?, ?)",
+                [path, doc_id, document.get("size"), mtime_ns, document["ingested_at"]],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def insert_parquet(self, doc_rows: dict, partition_dir: str | Path, *, path: str | None = None,
+                       mtime_ns: int | None = None) -> None:
+        """Store a document whose rows a Dask worker wrote as Parquet partitions."""
+        from tieout.batch.partitions import read_partitions
+
+        rows = read_partitions(partition_dir, doc_rows["doc_id"])
+        rows["documents"] = [doc_rows]
+        self.write_rows(rows, path=path, mtime_ns=mtime_ns)
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        arrow = rows_to_arrow(table, rows)
+        self.con.register("_tieout_rows", arrow)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _tieout_rows")
+        finally:
+            self.con.unregister("_tieout_rows")
+
+    def _drop_if_orphan(self, doc_id: str) -> None:
+        still = self.con.execute("SELECT count(*) FROM files WHERE doc_id = ?", [doc_id]).fetchone()[0]
+        if not still:
+            for table in ("documents",) + DOCUMENT_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    # -- lifetime ----------------------------------------------------------
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(path: str | os.PathLike, read_only: bool = False) -> Store:
+    """Open (and for writing, create or migrate) the DuckDB store at ``path``.
+
+    Raises ``InputError`` when a read-only store does not exist or the file is
+    not a DuckDB database.
+    """
+    import duckdb
+
+    path = str(path)
+    if read_only and not Path(path).exists():
+        raise InputError(f"{path}: no such store (create it with 'tieout ingest ... --db {path}')")
+    if Path(path).is_dir():
+        raise InputError(f"{path}: is a directory, not a store")
+    try:
+        con = duckdb.connect(path, read_only=read_only)
+    except duckdb.Error as exc:
+        raise InputError(f"{path}: cannot open store: {' '.join(str(exc).split())}") from None
+    if not read_only:
+        migrate(con)
+    elif _current_version(con) < 0:
+        con.close()
+        raise InputError(f"{path}: not a tieout store (no schema_version table)")
+    return Store(con, path, read_only)
+
+
+def migrate(con) -> int:
+    """Apply every migration above the store's version, each in one transaction."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
+    version = _current_version(con)
+    if version > SCHEMA_VERSION:
+        raise InputError(f"store has schema version {version}; this tieout knows up to "
+                         f"{SCHEMA_VERSION} (upgrade tieout)")
+    for number in range(max(version, 0) + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in MIGRATIONS[number - 1]:
+                con.execute(statement)
+            con.execute("DELETE FROM schema_version")
+            con.execute("INSERT INTO schema_version VALUES (?)", [number])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
+
+
+def _current_version(con) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()[0]
+    if not exists:
+        return -1
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return 0 if row is None or row[0] is None else int(row[0])
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now().replace(microsecond=0)

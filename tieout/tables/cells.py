@@ -1,0 +1,207 @@
+"""Numbers as printed in a table line -> cells.
+
+A table line is a label followed by a *numeric tail*: cells separated by
+white space, right-aligned under their column. This module finds that tail
+and parses each cell, keeping exactly what was printed:
+
+    "Net income (loss)        $  1,475     $ (2,464)"
+     label                       cell        cell
+
+* ``$`` is decoration (kept out of the display), ``(2,464)`` is negative,
+  ``- -``, ``--``, ``---`` and a lone ``-`` are nil (zero), a ``%`` marks a
+  percentage, a marker glued after the number (``454,033(2)``, ``12,345*``)
+  is a footnote, dot leaders (``Total assets.......  3,424``) separate the label.
+* A cell must be set off from the label by two spaces, a tab, dot leaders or
+  a ``$``; one space is not enough, so "of 1995" inside a label is not a cell.
+  ``line_to_cells(..., columns=...)`` relaxes that for a number that sits
+  under a known column.
+
+Everything is linear in the line length; the regular expressions have no
+nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# One cell, anchored at the END of the text searched (we peel cells off the right).
+# group "num": the number with its sign decoration; "fn": a footnote marker.
+_CELL_AT_END = re.compile(
+    r"""
+    (?P<cell>
+        (?P<dollar>\$\s{0,12})?
+        (?P<num>
+            \(\s?\$?\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?%?\s?\)  # (2,464)  ( 12.5%)
+          | [-+]?\$?\d(?:[\d,]*\d)?(?:\.\d+)?%?             # 1,475  -3.2  45%
+          | [-+]?\$?\.\d+%?                                # .25
+          | -\s-|-{1,3}|\u2014|\u2013                      # nil: - -  --  ---  -
+        )
+        (?P<fn>\(\w{1,2}\)|\*{1,3}|[a-z](?![a-z]))?         # footnote marker glued on
+    )
+    [ \t]*$""",
+    re.VERBOSE,
+)
+
+_DOT_LEADER = re.compile(r"(?:\.\s?){2,}\.?\s*$|_{2,}\s*$")
+_NUMBER_CHARS = re.compile(r"[\d]")
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    """A cell found on a line: text positions are 1-based, end exclusive, in tab-expanded text."""
+
+    display: str
+    value: Decimal
+    decimals: int
+    nil: bool
+    start: int
+    end: int
+    footnote: str = ""
+    percent: bool = False
+    dollar: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SplitLine:
+    label: str  # text left of the cells, rstripped (dot leaders removed)
+    label_end: int  # 1-based column just after the label text
+    cells: tuple[RawCell, ...]
+
+
+def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
+    """``"(2,464)"`` -> (Decimal(-2464), 0 decimals, nil=False, percent=False).
+
+    Returns None if the text is not a number as tables print them.
+    """
+    text = display.replace("$", "").replace(" ", "")
+    if text in ("-", "--", "---", "----", "-----", "\u2014", "\u2013") or re.fullmatch(r"-+", text):
+        return Decimal(0), 0, True, False
+    if text == "--" or text == "-\u00a0-":
+        return Decimal(0), 0, True, False
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    percent = text.endswith("%")
+    if percent:
+        text = text[:-1]
+    if text.startswith("-"):
+        negative, text = (not negative), text[1:]
+    elif text.startswith("+"):
+        text = text[1:]
+    if not text or not _NUMBER_CHARS.search(text):
+        return None
+    digits = text.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    if not value.is_finite():
+        return None
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return (-value if negative else value), decimals, False, percent
+
+
+def _set_off(text: str, start: int, dollar: bool) -> bool:
+    """Is the cell starting at 0-based ``start`` set off from what is left of it?"""
+    if start == 0 or dollar:
+        return True
+    before = text[:start]
+    if before.endswith("  ") or before.endswith("\t"):
+        return True
+    if before.endswith(" ") and _DOT_LEADER.search(before.rstrip()):
+        return True
+    return bool(_DOT_LEADER.search(before))
+
+
+def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cells: int = 64) -> SplitLine:
+    """Split a tab-expanded line into label and numeric cells (peeled from the right).
+
+    ``columns`` are known (left, right) 1-based spans; a number set off by one
+    space only counts as a cell when it falls inside one of them.
+    """
+    end = len(text.rstrip())
+    cells: list[RawCell] = []
+    if rule_kind(text):
+        return SplitLine(label=text.rstrip(), label_end=end + 1, cells=())
+    while end > 0 and len(cells) < max_cells:
+        # only look at a bounded window: a cell is never longer than ~40 chars
+        window_start = max(0, end - 48)
+        match = _CELL_AT_END.search(text, window_start, end)
+        if match is None:
+            break
+        start = match.start("cell")
+        num = match.group("num")
+        dollar = bool(match.group("dollar"))
+        num_start = match.start("num")
+        # a cell must start a token: the character before it is a space, '$', '.' leader or bol
+        if start > 0 and not (text[start - 1].isspace() or text[start - 1] in ".$_:"):
+            # e.g. "Form 10-K" or "1995)1,496": a number glued to a word is not a cell
+            break
+        parsed = parse_number(num)
+        if parsed is None:
+            break
+        value, decimals, nil, percent = parsed
+        fn = match.group("fn") or ""
+        if fn and not fn.startswith("(") and not fn.startswith("*"):
+            # a lone lowercase letter after a number is a footnote only when glued
+            pass
+        if nil and start > 0 and not (text[start - 1].isspace()):
+            break
+        if not _set_off(text, start, dollar):
+            if not cells or text[:start].rstrip().endswith(","):
+                break  # only a row already holding cells may have a label-glued first cell
+            inside = any(left - 1 <= start and match.end("num") <= right + 1 for left, right in columns)
+            if not (inside and text[start - 1] == " "):
+                break
+            # "Total 1995" would still be ambiguous: a year glued to a label needs two spaces
+        if nil and not cells and start > 0 and not text[:start].strip():
+            pass
+        num_text = num.replace(" ", "") if not nil else num
+        cells.append(RawCell(
+            display=num_text if not num_text.startswith("$") else num_text.lstrip("$"),
+            value=value, decimals=decimals, nil=nil,
+            start=num_start + 1, end=match.end("num") + 1,
+            footnote=fn.strip("()*") or ("*" if fn.startswith("*") else ""),
+            percent=percent, dollar=dollar or "$" in num,
+        ))
+        end = len(text[:start].rstrip())
+    label_text = text[:end]
+    label = _DOT_LEADER.sub("", label_text).rstrip()
+    label = label.rstrip(" .:")  if _DOT_LEADER.search(label_text) else label
+    return SplitLine(label=label, label_end=len(label) + 1, cells=tuple(reversed(cells)))
+
+
+_MARKUP = re.compile(r"</?(?:S|C|CAPTION|FN|TABLE|PAGE)>", re.IGNORECASE)
+
+
+def strip_markup(text: str) -> str:
+    """Blank out in-table SGML markers (``<S>``, ``<C>``, ``<CAPTION>``) keeping columns."""
+    if "<" not in text:
+        return text
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+_RULE = re.compile(r"^[\s\-=_]*$")
+
+
+def rule_kind(text: str) -> str:
+    """``"---"``/``"==="`` lines: return "-", "=" or "" for other lines."""
+    stripped = text.strip()
+    if len(stripped) < 3 or not _RULE.match(text):
+        return ""
+    if "=" in stripped:
+        return "="
+    if "-" in stripped or "_" in stripped:
+        return "-"
+    return ""
+
+
+def rule_segments(text: str) -> list[tuple[int, int, str]]:
+    """The runs of a rule line: (1-based start, end exclusive, kind)."""
+    out = []
+    for match in re.finditer(r"[-=_]{2,}(?: [-=_]{2,})*", text):
+        kind = "=" if "=" in match.group() else "-"
+        out.append((match.start() + 1, match.end() + 1, kind))
+    return out

@@ -1,0 +1,174 @@
+"""Column headers -> ISO 8601 periods.
+
+    "First Quarter Ended Mar. 31, 1996"  -> "1996-01-01/1996-03-31"  (a duration)
+    "Mar. 31, 1996" on a balance sheet    -> "1996-03-31"             (an instant)
+    "Three Months Ended Dec 31, 2004"     -> "2004-10-01/2004-12-31"
+    "1996" under "Years ended September 27, 1996" -> "1995-09-28/1996-09-27"
+
+A header is read in three parts: the end date (a written date, or a year
+whose month and day come from a date printed in the title), the length (a
+phrase such as "three months", "quarter", "year ended", "13 weeks"), and
+whether the table holds balances (instants) or flows (durations). A header
+that gives no date at all has no period (``None``): it is never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+_DATE = re.compile(
+    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d|'?\d\d)\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)?\d\d)\b")
+_MONTH_YEAR = re.compile(
+    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*,?\s*(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\d,.$])(?P<year>(?:19|20)\d\d)(?![\d,%])")
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
+    "thirteen": 13, "twenty-six": 26, "twenty six": 26, "thirty-nine": 39, "fifty-two": 52,
+    "fifty-three": 53,
+}
+_LENGTH = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|twenty[- ]six|thirty-nine|fifty[- ]two|fifty[- ]three)"
+    r"[- ](?P<what>months?|weeks?)\b",
+    re.IGNORECASE,
+)
+_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|)\s*(fiscal\s+)?quarters?\b|\bqtr\b|\bq[1-4]\b",
+                      re.IGNORECASE)
+_YEAR_LENGTH = re.compile(r"\b(years?|fiscal|annual|twelve months)\b", re.IGNORECASE)
+_INSTANT_WORDS = re.compile(r"\b(as of|at|balance sheets?|financial position|financial condition|"
+                            r"statements? of condition|assets)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PeriodContext:
+    """What the table around a column says about its periods."""
+
+    instant: bool  # the table holds balances (a balance sheet)
+    title_dates: tuple[date, ...] = ()  # dates printed in the title, for year-only headers
+    length: tuple[int, str] | None = None  # a length printed in the title, e.g. (12, "months")
+
+
+def text_to_dates(text: str) -> list[date]:
+    out: list[date] = []
+    for match in _DATE.finditer(text):
+        found = _make_date(match.group("year"), MONTHS[match.group("mon")[:3].lower()], int(match.group("day")))
+        if found:
+            out.append(found)
+    for match in _NUMERIC_DATE.finditer(text):
+        found = _make_date(match.group("y"), int(match.group("m")), int(match.group("d")))
+        if found:
+            out.append(found)
+    return out
+
+
+def _make_date(year_text: str, month: int, day: int) -> date | None:
+    year_text = year_text.lstrip("'")
+    year = int(year_text)
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def text_to_length(text: str) -> tuple[int, str] | None:
+    """The period length a header states: (3, "months"), (13, "weeks"), (12, "months") ..."""
+    match = _LENGTH.search(text)
+    if match:
+        n = match.group("n").lower().replace(" ", "-")
+        number = int(n) if n.isdigit() else _WORD_NUMBERS.get(n, _WORD_NUMBERS.get(n.replace("-", " "), 0))
+        what = "weeks" if match.group("what").lower().startswith("week") else "months"
+        if number:
+            return number, what
+    if _QUARTER.search(text):
+        return 3, "months"
+    if re.search(r"\byears?\s+ended\b|\bfiscal\s+(year|\d{4})\b|\byear\s+to\s+date\b|\bannual\b|\bfor\s+the\s+years?\b",
+                 text, re.IGNORECASE):
+        if re.search(r"year\s+to\s+date", text, re.IGNORECASE):
+            return None
+        return 12, "months"
+    return None
+
+
+def start_of(end: date, length: tuple[int, str]) -> date:
+    """First day of a period of ``length`` ending on ``end`` (inclusive)."""
+    number, what = length
+    if what == "weeks":
+        return end - timedelta(weeks=number) + timedelta(days=1)
+    last_day = calendar.monthrange(end.year, end.month)[1]
+    month_index = end.year * 12 + (end.month - 1) - number
+    year, month = divmod(month_index, 12)
+    month += 1
+    if end.day == last_day:  # month-end periods: start on the first of the month
+        start_index = month_index + 1
+        year, month = divmod(start_index, 12)
+        return date(year, month + 1, 1)
+    day = min(end.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=1)
+
+
+def header_to_period(header: str, context: PeriodContext) -> str | None:
+    """A column header (all its lines joined) -> ISO 8601 instant or duration, or None."""
+    end = _header_end_date(header, context)
+    if end is None:
+        return None
+    length = text_to_length(header)
+    if length is None and not context.instant:
+        length = context.length
+    if length is None:
+        return end.isoformat()
+    return f"{start_of(end, length).isoformat()}/{end.isoformat()}"
+
+
+def _header_end_date(header: str, context: PeriodContext) -> date | None:
+    dates = text_to_dates(header)
+    if dates:
+        return dates[-1]
+    month_year = _MONTH_YEAR.search(header)
+    if month_year:
+        month = MONTHS[month_year.group("mon")[:3].lower()]
+        year = int(month_year.group("year"))
+        return date(year, month, calendar.monthrange(year, month)[1])
+    years = _YEAR.findall(header)
+    if not years:
+        return None
+    year = int(years[-1])
+    for known in context.title_dates:
+        if known.year == year:
+            return known
+    if context.title_dates:  # same fiscal year-end, another year
+        known = context.title_dates[0]
+        day = min(known.day, calendar.monthrange(year, known.month)[1])
+        return date(year, known.month, day)
+    return None
+
+
+def year_only(header: str) -> str | None:
+    """A bare year header with nothing else to date it: the ISO year, e.g. "1996"."""
+    years = _YEAR.findall(header)
+    return years[-1] if years else None
+
+
+def is_instant_table(title: str, header_text: str) -> bool:
+    text = f"{title} {header_text}"
+    if re.search(r"balance sheets?|financial position|financial condition|statements? of condition",
+                 text, re.IGNORECASE):
+        return True
+    if re.search(r"\b(operations|income|earnings|cash flows?|ended|months|quarter|year)\b", text, re.IGNORECASE):
+        return False
+    return bool(re.search(r"\b(as of|at)\b", header_text, re.IGNORECASE))

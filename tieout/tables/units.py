@@ -1,0 +1,130 @@
+"""Scale notes and row labels -> unit and scale of each number.
+
+DESIGN.md's rule: a table's scale note ("dollars in thousands, except
+per-share amounts") applies to money only; per-share amounts, prices,
+ounces, tons and grades keep the value printed; "dollars and shares in
+thousands" (or a plain "in thousands") scales share counts too.
+
+The unit of a row comes from its label, then its section path, then the
+table: ``Gold - Ounces`` is oz, ``Cash cost ($/oz.)`` is USD/oz,
+``Ore grade milled - Silver (oz./ton)`` is oz/ton, ``Lead - LME Cash
+(cents/pound)`` is USD/lb with the value divided by 100.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+ONE = Decimal(1)
+_SCALE_WORDS = (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6), ("thousand", Decimal(1000)),
+                ("000's", Decimal(1000)), ("000s", Decimal(1000)), ("(000)", Decimal(1000)))
+
+_NOTE = re.compile(
+    r"(?:\(|^|\b)(?:[^()]{0,60}\b)?(?:in|of|amounts in)\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
+    r"|\(\s*(?:\$|dollars)?\s*(?:000'?s|000)\s*(?:omitted)?\s*\)|\b(?:000'?s|000)\s+omitted\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    money: Decimal = ONE
+    shares: Decimal = ONE
+    shares_source: str = "none"  # "note" when the note names shares, "inferred" when taken from money
+    note: str = ""
+
+
+def note_to_scale(note: str) -> Scale:
+    """``"(dollars and shares in thousands, except per-share amounts)"`` -> Scale(1000, 1000, "note")."""
+    lowered = note.lower()
+    money = ONE
+    for word, factor in _SCALE_WORDS:
+        if word in lowered:
+            money = factor
+            break
+    if money == ONE:
+        return Scale(note=note.strip())
+    names_shares = re.search(r"\bshares?\b(?![- ]*(data|amounts?|information))", lowered)
+    except_shares = re.search(r"except\b[^)]*\bshares?\b(?!\s*[- ]?(?:per|data))", lowered) and not \
+        re.search(r"except\s+(?:for\s+)?per[- ]share", lowered)
+    dollars_only = re.search(r"\b(dollars|\$)\b|\$", lowered) is not None
+    if names_shares and not except_shares and re.search(r"shares\s+(?:and\s+\w+\s+)?in\s+(thousands|millions)|and\s+shares",
+                                                           lowered):
+        return Scale(money, money, "note", note.strip())
+    if except_shares:
+        return Scale(money, ONE, "note", note.strip())
+    if not dollars_only:  # "In thousands, except per share data": every count is in thousands
+        return Scale(money, money, "note", note.strip())
+    return Scale(money, money, "inferred", note.strip())
+
+
+def find_note(text: str) -> str:
+    """The scale note in a title line, or ''."""
+    match = _NOTE.search(text)
+    return match.group(0).strip() if match else ""
+
+
+# --------------------------------------------------------------------------
+# row units
+
+_PER_SHARE = re.compile(r"per\s+(?:common\s+|basic\s+|diluted\s+|weighted\s+)?(?:share|unit)|\beps\b|"
+                        r"per\s+(?:basic|diluted)\s+share|dividends?\s+declared\s+per", re.IGNORECASE)
+_SHARES = re.compile(r"\bshares\b|\bnumber of (?:common )?shares\b|shares outstanding|weighted average (?:number|shares|common)",
+                     re.IGNORECASE)
+_SHARE_COUNT = re.compile(r"^\s*(?:shares\b|weighted[- ]average (?:number of )?(?:common )?(?:shares|number)|"
+                          r"average (?:number of )?(?:common )?shares|number of (?:common )?shares)|"
+                          r"shares outstanding|shares used in", re.IGNORECASE)
+_UNIT_IN_PARENS = re.compile(r"\(\s*(?P<u>[^()]{1,20})\s*\)\s*$")
+
+# label text -> unit; first match wins. Order matters: rates before plain amounts.
+_LABEL_UNITS: tuple[tuple[re.Pattern, str, Decimal], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), unit, Decimal(factor))
+    for pattern, unit, factor in (
+        (r"cents\s*/\s*(?:pound|lb)", "USD/lb", "0.01"),
+        (r"cents\s*/\s*(?:oz|ounce)", "USD/oz", "0.01"),
+        (r"\$\s*/\s*(?:oz|ounce)|dollars per ounce|per ounce", "USD/oz", "1"),
+        (r"\$\s*/\s*(?:ton)|per ton\b", "USD/ton", "1"),
+        (r"\$\s*/\s*(?:lb|pound)|per pound", "USD/lb", "1"),
+        (r"oz\.?\s*/\s*ton|ounces per ton", "oz/ton", "1"),
+        (r"g\s*/\s*t\b|grams per tonne", "g/t", "1"),
+        (r"\bounces\b|\(oz\.?\)|\boz\.?$", "oz", "1"),
+        (r"\btons?\b|\(tons\)", "ton", "1"),
+        (r"\bpounds\b|\(lbs?\.?\)", "lb", "1"),
+        (r"\bpercent\b|\(%\)|%\s*$", "%", "1"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RowUnit:
+    unit: str  # "USD", "USD/share", "shares", "oz", ...
+    factor: Decimal  # multiply the printed value by this (before any table scale)
+    scaled: str  # which table scale applies: "money", "shares" or "none"
+
+
+def row_unit(label: str, path: tuple[str, ...], money_table: bool, dollar: bool, percent: bool) -> RowUnit:
+    """The unit of a row's numbers from its label, then its section path."""
+    if percent:
+        return RowUnit("%", ONE, "none")
+    if _SHARE_COUNT.search(label):
+        return RowUnit("shares", ONE, "shares")
+    for text in (label, *reversed(path)):
+        if not text:
+            continue
+        if _PER_SHARE.search(text):
+            return RowUnit("USD/share", ONE, "none")
+        for pattern, unit, factor in _LABEL_UNITS:
+            if pattern.search(text):
+                if unit == "ton" and text is not label:
+                    continue  # "per ton" sections don't make a row tons
+                return RowUnit(unit, factor, "none")
+        if text is label and _SHARES.search(text) and not re.search(r"\$|amount|value|proceeds|issuance of|"
+                                                                       r"dividends?|repurchase|purchase of|sale of|"
+                                                                       r"capital|stock,? net|common stock\b(?! shares)",
+                                                                       text, re.IGNORECASE):
+            return RowUnit("shares", ONE, "shares")
+    if dollar or money_table:
+        return RowUnit("USD", ONE, "money")
+    return RowUnit("", ONE, "none")
