@@ -15,7 +15,9 @@ like beancount's loader running its transformations.
 
 from __future__ import annotations
 
+import importlib
 import traceback
+from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,22 +65,30 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> 
 
 
 def verify(report: Report) -> Report:
-    """Run relations, claims and checks on a report that has its facts."""
-    from dataclasses import replace
+    """Run the verification stages on a report that has its facts.
 
+    concepts (label -> standard vocabulary), relations, claims, checks: each
+    stage that is missing from this build or crashes leaves a Problem and the
+    stages after it still run.
+    """
     problems = list(report.problems)
-    try:
-        from tieout.relations import find_relations
-        from tieout.claims import find_claims
-        from tieout.checks import run_checks
-    except ImportError:  # verification stages not installed in this build
-        return report
-    relations = _guard("relations", problems, lambda: find_relations(report), ())
-    report = replace(report, relations=tuple(relations))
-    claims = _guard("claims", problems, lambda: find_claims(report), ())
-    report = replace(report, claims=tuple(claims))
-    checks = _guard("checks", problems, lambda: run_checks(report), ())
-    return replace(report, checks=tuple(checks), problems=tuple(problems))
+    stages = (
+        ("concepts", "tieout.concepts", "assign_concepts", None),
+        ("relations", "tieout.relations", "find_relations", "relations"),
+        ("claims", "tieout.claims", "find_claims", "claims"),
+        ("checks", "tieout.checks", "run_checks", "checks"),
+    )
+    for stage, module_name, function_name, field in stages:
+        try:
+            function = getattr(importlib.import_module(module_name), function_name)
+        except (ImportError, AttributeError) as exc:
+            problems.append(Problem(stage, f"stage not available: {exc}", severity="info"))
+            continue
+        result = _guard(stage, problems, lambda: function(report), None)
+        if result is None:
+            continue
+        report = result if field is None else replace(report, **{field: tuple(result)})
+    return replace(report, problems=tuple(problems))
 
 
 def _guard(stage: str, problems: list[Problem], run: Callable, fallback):

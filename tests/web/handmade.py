@@ -7,7 +7,7 @@ import hashlib
 import re
 from decimal import Decimal
 
-from tieout.model import Check, Claim, Document, Fact, Filing, Line, Report, Span
+from tieout.model import Check, Claim, Column, Document, Fact, Filing, Line, Report, Span, Table
 
 NUMBER = re.compile(r"\(?\$?\s?\d[\d,]*(?:\.\d+)?\)?")
 
@@ -57,8 +57,15 @@ def claim(cid: int, raw_lines, line: int, text: str, value: Decimal, about: str)
                  line=line, col=col, end_col=col + len(text))
 
 
-def report(f: Filing, facts, checks=(), claims=()) -> Report:
-    return Report(filing=f, tables=(), fact_records=tuple(facts), claims=tuple(claims), checks=tuple(checks))
+def table(title: str = "BALANCE SHEET", first: int = 5, last: int = 10) -> Table:
+    columns = (Column(0, "1996", "1996-03-31", 32, 37), Column(1, "1995", "1995-12-31", 41, 45))
+    return Table(document="doc.txt", index=0, title=title, note="in thousands", scale=Decimal(1000),
+                 shares_scale=Decimal(1), first=first, last=last, columns=columns, rows=())
+
+
+def report(f: Filing, facts, checks=(), claims=(), tables=None) -> Report:
+    return Report(filing=f, tables=(table(),) if tables is None else tuple(tables),
+                  fact_records=tuple(facts), claims=tuple(claims), checks=tuple(checks))
 
 
 SMALL = """ACME MINING <b>& Co.</b>
@@ -74,14 +81,20 @@ Total current assets           3,000    3,100
 """
 
 
-def small_report(break_total: bool = False) -> Report:
-    text = SMALL.replace("3,100", "3,200") if break_total else SMALL
+def small_report(break_total: bool = False, text: str | None = None, offset: int = 0) -> Report:
+    """SMALL read by hand: two columns that foot (or, broken, the second does not) and a claim.
+
+    ``text``/``offset``: the same lines placed ``offset`` lines down a longer text.
+    """
+    if text is None:
+        text = SMALL.replace("3,100", "3,200") if break_total else SMALL
     f = filing(text, name="acme-broken.txt" if break_total else "acme.txt", company="Acme <Mining>")
     raw = f.raw_lines
-    cash, cash2 = fact(0, raw, 6, 0), fact(1, raw, 6, 1, period="1995-12-31")
-    rec, rec2 = fact(2, raw, 7, 0), fact(3, raw, 7, 1, period="1995-12-31")
-    tot, tot2 = fact(4, raw, 9, 0), fact(5, raw, 9, 1, period="1995-12-31")
-    c = claim(0, raw, 2, "$1,500", Decimal(1500000), "net income")
+    n = offset
+    cash, cash2 = fact(0, raw, 6 + n, 0), fact(1, raw, 6 + n, 1, period="1995-12-31")
+    rec, rec2 = fact(2, raw, 7 + n, 0), fact(3, raw, 7 + n, 1, period="1995-12-31")
+    tot, tot2 = fact(4, raw, 9 + n, 0), fact(5, raw, 9 + n, 1, period="1995-12-31")
+    c = claim(0, raw, 2 + n, "$1,500", Decimal(1500000), "net income")
     checks = [sum_check(tot, [cash, rec]), sum_check(tot2, [cash2, rec2]),
               Check(rule="claim", status="unverifiable", message="no table states net income",
                     spans=(Span(c.line, c.col, c.end_col),), claims=(0,))]

@@ -40,7 +40,8 @@ def test_document_view_marks_numbers_and_escapes_text(client):
     assert html.count('class="m m-fact s-fail"') == 3
     assert html.count('class="m m-fact s-pass"') == 3
     assert 'class="m m-claim s-none"' in html
-    assert 'data-check="0"' in html  # the failing total listed in the side panel
+    assert 'data-check="1" id="check-1"' in html  # the failing total listed in the side panel
+    assert 'data-check="0"' not in html  # passing checks are not listed
 
 
 def test_unknown_and_malformed_ids_are_404(client):

@@ -123,6 +123,7 @@ class Calendar:
 
     periods: tuple[str, ...]
     default: str | None
+    fiscal_end_month: int = 12  # from the SGML header's FISCAL YEAR END, else December
 
     def find(self, months: int, end: date) -> str | None:
         """The document period of ``months`` months ending within a week of ``end``."""
@@ -142,7 +143,7 @@ class Calendar:
         return self.find(months, end) or (ending(end, months) if months else end.isoformat())
 
 
-def periods_to_calendar(periods: Iterable[str | None]) -> Calendar:
+def periods_to_calendar(periods: Iterable[str | None], fiscal_end_month: int = 12) -> Calendar:
     """The document's periods; the default is the latest-ending, shortest duration."""
     unique = tuple(sorted({p for p in periods if p}))
     durations = [p for p in unique if "/" in p]
@@ -151,7 +152,7 @@ def periods_to_calendar(periods: Iterable[str | None]) -> Calendar:
         latest = max(iso_to_dates(p)[1] for p in durations)
         recent = [p for p in durations if (latest - iso_to_dates(p)[1]).days <= 7]
         default = min(recent, key=lambda p: (months_of(p), p))
-    return Calendar(unique, default)
+    return Calendar(unique, default, fiscal_end_month)
 
 
 def _shift_years(period: str, years: int, cal: Calendar) -> str:
@@ -173,23 +174,31 @@ def _previous(period: str, cal: Calendar) -> str:
     return cal.resolve(months, target)
 
 
+def fiscal_quarter_month(ordinal: int, fiscal_end_month: int) -> int:
+    """Month in which fiscal quarter ``ordinal`` ends (fiscal year ending in ``fiscal_end_month``)."""
+    return (fiscal_end_month + 3 * ordinal - 1) % 12 + 1
+
+
 def _quarter(year: int, ordinal: int, cal: Calendar, reference: str | None) -> str:
-    """The document's quarter named "<ordinal> quarter of <year>"."""
+    """The document's quarter named "<ordinal> quarter of <year>" (calendar, else fiscal year <year>)."""
     end = _month_end(year, ordinal * 3)
     found = cal.find(3, end)
-    if found:
-        return found
-    # a fiscal quarter: the document's reference quarter, shifted by whole years
-    if reference and months_of(reference) == 3:
-        ref_end = iso_to_dates(reference)[1]
-        for years in (year - ref_end.year, year - ref_end.year - 1):
-            try:
-                candidate = cal.find(3, ref_end.replace(year=ref_end.year + years))
-            except ValueError:
-                candidate = None
-            if candidate and years in (0, -1) and ordinal:
-                return candidate
-    return ending(end, 3)
+    if found or cal.fiscal_end_month == 12:
+        return found or ending(end, 3)
+    month = fiscal_quarter_month(ordinal, cal.fiscal_end_month)
+    fiscal_year_end = _month_end(year, cal.fiscal_end_month)
+    quarter_year = year if month <= cal.fiscal_end_month else year - 1
+    return cal.resolve(3, _month_end(quarter_year, month)) if fiscal_year_end else ending(end, 3)
+
+
+def _quarter_near(ordinal: int, cal: Calendar, reference: str) -> str:
+    """Quarter ``ordinal`` of the fiscal year under discussion: the latest one ending by ``reference``'s end."""
+    ref_end = iso_to_dates(reference)[1]
+    month = fiscal_quarter_month(ordinal, cal.fiscal_end_month)
+    year = ref_end.year if month <= ref_end.month or (month == ref_end.month) else ref_end.year - 1
+    if months_of(reference) == 12 and month > ref_end.month:
+        year = ref_end.year - 1
+    return cal.resolve(3, _month_end(year, month))
 
 
 def phrase_to_period(phrase: PeriodPhrase, cal: Calendar, reference: str | None) -> str | None:
@@ -216,14 +225,9 @@ def phrase_to_period(phrase: PeriodPhrase, cal: Calendar, reference: str | None)
         if base is None:
             return None
         ordinal = ORDINALS.get(phrase.get("ord").lower(), 0)
-        year = iso_to_dates(base)[1].year
-        current = base if months_of(base) == 3 else None
-        if ordinal and current is None:
-            current = _quarter(year, ordinal, cal, None)
-        if ordinal and current and iso_to_dates(current)[1].month != ordinal * 3:
-            calendar_q = cal.find(3, _month_end(year, ordinal * 3))
-            current = calendar_q or current
-        if current is None:
+        if ordinal:
+            current = _quarter_near(ordinal, cal, base)
+        else:
             current = base
         rel = phrase.get("rel").lower().replace("the ", "")
         if rel in ("last", "prior", "previous", "preceding"):

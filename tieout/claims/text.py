@@ -79,17 +79,20 @@ def blocks_to_passages(blocks: Iterable[Block]) -> list[Passage]:
     pending_heading = ""
     pending_doc = ""
     heading = ""
+    crossed_heading = False
     for block in blocks:
         if block.kind == "heading":
             text = _heading_text(block)
             if not pending:
                 heading = text
+            crossed_heading = True
             continue
         if block.kind != "paragraph":
             continue
         first = next((line.text.strip() for line in block.lines if line.text.strip()), "")
-        continues = (pending and block.document == pending_doc and first[:1].islower()
-                     or (pending and block.document == pending_doc and first[:1].isdigit()))
+        continues = bool(pending) and block.document == pending_doc and (
+            first[:1].islower() or first[:1] in "0123456789$(" or not crossed_heading)
+        crossed_heading = False
         if pending and not continues:
             passages.append(lines_to_passage(pending, pending_heading, pending_doc))
             pending = []

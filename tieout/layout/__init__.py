@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from tieout.model import Block, Document, Line, Problem
-from tieout.tables.cells import line_to_cells, rule_kind, strip_markup
+from tieout.tables.cells import is_year_header, line_to_cells, rule_kind, strip_markup
 
 __all__ = ["document_to_blocks", "LayoutSettings", "strip_markup"]
 
@@ -43,7 +43,7 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 
 def _is_number_line(text: str) -> bool:
     split = line_to_cells(text)
-    if not split.cells:
+    if not split.cells or is_year_header(split):
         return False
     label = split.label.strip()
     # prose with a number at its end ("... produced over  18,000") is not a table row

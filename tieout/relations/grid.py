@@ -2,12 +2,13 @@
 
 Facts point at their table by ``table_index`` (position in ``Report.tables``)
 and at their cell by row and column index. Only amounts take part in sums:
-percentages and blank cells are left out, and each row carries one unit so a
+percentages, rates and per-unit figures (EPS, prices, $/oz) and blank cells are left out, and each row carries one unit so a
 total never adds ounces to dollars.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tieout.model import Fact, Report, Table
@@ -32,10 +33,13 @@ class Grid:
         return ""
 
 
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
 def summable(fact: Fact, table: Table) -> bool:
-    if fact.value is None:
+    if fact.value is None or YEAR.match(fact.display.strip()):  # a year heading read as a number
         return False
-    if "%" in fact.unit or fact.unit in ("pure", "percent"):
+    if "%" in fact.unit or "/" in fact.unit or fact.unit in ("pure", "percent"):
         return False
     if 0 <= fact.column_index < len(table.columns) and table.columns[fact.column_index].kind == "percent":
         return False

@@ -12,9 +12,9 @@ number of rule lines seen before it. At a row that follows a rule line the
 A table has one structure for all its periods, so the candidate that foots in
 the most columns is the structure (ties go to the simplest); every column gets a
 relation, and a column where the chosen structure does not foot becomes a
-failing check. When nothing foots anywhere and the layout is unambiguous (a rule
-line or a "Total" label over two or more items) the plain segment sum is kept:
-the layout alone declares it. A ``====`` rule closes a grand total and empties
+failing check. When nothing foots in any column the row is taken for an item,
+not a total (``ASSERT_UNCONFIRMED``: keeping the plain segment sum as a failing
+relation caught nothing on the corpus but misread tables). A ``====`` rule closes a grand total and empties
 the stack. Rows with different units never add up.
 """
 
@@ -30,6 +30,9 @@ from tieout.relations.grid import Grid
 TOTAL_LABEL = re.compile(r"^\W*(total|net|sub-?total)\b", re.I)
 STRONG_LABEL = re.compile(r"^\W*(total|sub-?total)\b", re.I)
 MAX_EXTENSION = 6
+# Keep a layout-declared sum that foots in no column at all? Off: on the corpus every such
+# case was a table tieout misread, not a filing error (see the module docstring).
+ASSERT_UNCONFIRMED = False
 
 
 @dataclass(slots=True)
@@ -54,6 +57,8 @@ def layout_relations(grid: Grid, covered: set[int]) -> list[Relation]:
                 if prev is not None and _rule_between(rows[prev], row) == "=":
                     stack.clear()
                 if prev is not None and _rule_between(rows[prev], row):
+                    rules_seen += 1
+                elif not row.path:  # a top-level section heading starts a new run
                     rules_seen += 1
                 heading_at = len(stack)
                 prev, prev_is_number = i, False
@@ -107,6 +112,11 @@ def _candidates(stack: list[_Entry], seg_len: int):
     seg = [e.row for e in stack[len(stack) - seg_len:]] if seg_len else []
     if len(seg) >= 2:
         yield [(r, 1) for r in seg], True
+    if len(seg) >= 2:  # income-statement style: the first line less the lines below it
+        yield [(seg[0], 1)] + [(r, -1) for r in seg[1:]], False
+    for drop in range(1, len(seg) - 1):  # a run that starts after a total left in the segment
+        yield [(r, 1) for r in seg[drop:]], False
+        yield [(seg[drop], 1)] + [(r, -1) for r in seg[drop + 1:]], False
     start = len(stack) - seg_len
     for ext in range(1, min(start, MAX_EXTENSION) + 1):
         base = [(e.row, 1) for e in stack[start - ext:start]]
@@ -129,7 +139,11 @@ def _column_status(grid: Grid, total_row: int, items, col: int) -> str:
         if fact is None or fact.unit != total.unit:
             return ""
         parts.append((interval(fact), sign))
-    return "foot" if meets(interval(total), interval_sum(parts)) else "fail"
+    if not meets(interval(total), interval_sum(parts)):
+        return "fail"
+    if total.value == 0 and all(grid.fact(r, col).value == 0 for r, _ in items):
+        return ""  # nothing = nothing says nothing about the structure
+    return "foot"
 
 
 def _choose(grid: Grid, total_row: int, stack, seg_len: int, strong: bool):
@@ -142,15 +156,36 @@ def _choose(grid: Grid, total_row: int, stack, seg_len: int, strong: bool):
             primary = (n_foot, n_fail, items)
         if n_foot and (best is None or n_foot > best[0]):
             best = (n_foot, n_fail, items)
+    if best is not None:
+        best = _like_columns(grid, total_row, best)
     if best is not None and best[0] >= best[1]:
         n_foot, n_fail, items = best
         confidence = n_foot / (n_foot + n_fail)
-    elif strong and primary is not None and primary[0] + primary[1] > 0:
+    elif ASSERT_UNCONFIRMED and strong and primary is not None and primary[0] + primary[1] == 1 \
+            and _money(grid, total_row):
         n_foot, n_fail, items = primary
         confidence = 0.5
     else:
         return [], 0
     return _relations(grid, total_row, items, confidence), len(items)
+
+
+def _like_columns(grid: Grid, total_row: int, best):
+    """Count only failing columns shown like the footing ones (same decimals).
+
+    A roll-forward of options prints shares (0 decimals) beside weighted average
+    prices (2 decimals): the rows add up in the first and not in the second.
+    """
+    n_foot, n_fail, items = best
+    shown = {grid.fact(total_row, c).decimals for c in range(grid.ncols)
+             if _column_status(grid, total_row, items, c) == "foot"}
+    fails = sum(1 for c in range(grid.ncols) if _column_status(grid, total_row, items, c) == "fail"
+                and grid.fact(total_row, c).decimals in shown)
+    return n_foot, fails, items
+
+
+def _money(grid: Grid, row: int) -> bool:
+    return grid.row_unit(row) in ("USD", "") or grid.row_unit(row).isalpha() and len(grid.row_unit(row)) == 3
 
 
 def _relations(grid: Grid, total_row: int, items, confidence: float) -> list[Relation]:
@@ -159,8 +194,11 @@ def _relations(grid: Grid, total_row: int, items, confidence: float) -> list[Rel
     name = f"{label} = " + " ".join(
         f"{'+' if s > 0 else '-'} {n}" for n, (_, s) in zip(names, items)).lstrip("+ ")
     out = []
+    shown = {grid.fact(total_row, c).decimals for c in range(grid.ncols)
+             if _column_status(grid, total_row, items, c) == "foot"}
     for col in range(grid.ncols):
-        if not _column_status(grid, total_row, items, col):
+        status = _column_status(grid, total_row, items, col)
+        if not status or (status == "fail" and grid.fact(total_row, col).decimals not in shown):
             continue
         out.append(Relation(
             kind="sum",

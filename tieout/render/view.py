@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 TAB = 8
+CHUNK = 100  # lines per run of the page (docview.css sizes an unrendered run as 100 lines)
 
 # a mark's status: what its checks say about it
 PASS, FAIL, UNCHECKED = "pass", "fail", "none"
@@ -67,6 +68,10 @@ class View:
     checks: tuple[dict, ...]  # JSON-ready, with "marks": [mark ids], "index"
     data: dict  # everything the browser script needs, JSON-ready
     counts: dict  # checks by status, marks by status
+
+    def chunks(self, size: int = CHUNK) -> list[tuple[ViewLine, ...]]:
+        """The lines in runs of ``size``: the page lets the browser skip laying out unseen runs."""
+        return [self.lines[i:i + size] for i in range(0, len(self.lines), size)]
 
     @property
     def failing(self) -> list[dict]:
@@ -216,11 +221,8 @@ def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Seque
     view_checks: list[dict] = []
     for index, check in enumerate(checks):
         involved: list[int] = []
-        for line, col, end_col in check.get("spans", ()):
-            m = by_position.get((line, col))
-            if m is None:
-                m = add("cell", -1, line, col, end_col)
-            involved.append(m)
+        # facts and claims first: their ids keep the check's order (the total first),
+        # which the store's span rows do not; then any span naming another cell
         for fid in check.get("facts", ()):
             m = marks_by_key.get(("fact", fid))
             if m is not None:
@@ -229,6 +231,11 @@ def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Seque
             m = marks_by_key.get(("claim", cid))
             if m is not None:
                 involved.append(m)
+        for line, col, end_col in check.get("spans", ()):
+            m = by_position.get((line, col))
+            if m is None:
+                m = add("cell", -1, line, col, end_col)
+            involved.append(m)
         involved = list(dict.fromkeys(involved))  # keep order: the total first
         for m in involved:
             proto[m]["checks"].append(index)

@@ -91,7 +91,7 @@ def document_rows(con, doc_id: str, tables: set[str]) -> dict[str, list[dict]]:
         "facts": rows("facts", "fact_id"),
         "claims": rows("claims", "claim_id"),
         "checks": rows("checks", "check_id"),
-        "spans": rows("check_spans", "check_id, line, col"),
+        "spans": rows("check_spans", "check_id"),
     }
 
 

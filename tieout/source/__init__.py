@@ -25,7 +25,7 @@ from pathlib import Path
 from tieout.errors import InputError
 from tieout.model import Document, Filing, Problem
 from tieout.source.decode import bytes_to_text
-from tieout.source.furniture import DEFAULT_SETTINGS, FurnitureSettings, lines_to_furniture
+from tieout.source.furniture import DEFAULT_SETTINGS, FurnitureSettings, raw_to_furniture
 from tieout.source.lines import raw_to_lines, text_to_lines
 from tieout.source.sgml import Container, Part, is_sgml, plain_container, sgml_to_container
 from tieout.source.sniff import HTML_MESSAGE, bytes_to_kind, text_to_kind
@@ -48,7 +48,7 @@ def load_filing(path: str | Path, data: bytes | None = None, *,
     text_to_kind(decoded.text, name)
     split = text_to_lines(decoded.text)
     raw = split.raw_lines
-    container = raw_to_container(raw, document_name(path))
+    container = raw_to_container(raw, split.text, document_name(path))
     problems = list(decoded.problems) + list(container.problems)
     documents = []
     used: set[str] = set()
@@ -100,19 +100,22 @@ def document_name(path: str) -> str:
     return "stdin" if path == "-" else Path(path).name
 
 
-def raw_to_container(raw: tuple[str, ...], name: str) -> Container:
-    """Pick the container reading for these lines: SGML, tag-stripped, or a plain file."""
+def raw_to_container(raw: tuple[str, ...], text: str, name: str) -> Container:
+    """Pick the container reading for these lines: SGML, tag-stripped, or a plain file.
+
+    ``text`` is the same file with "\n" line endings (for the regex scanners).
+    """
     if is_sgml(raw):
-        return sgml_to_container(raw)
+        return sgml_to_container(raw, text)
     if is_stripped(raw):
-        return stripped_to_container(raw)
+        return stripped_to_container(raw, text)
     return plain_container(raw, name)
 
 
 def part_to_document(part: Part, raw: tuple[str, ...], page_breaks: frozenset[int], style: str,
                      settings: FurnitureSettings = DEFAULT_SETTINGS) -> Document:
     lines = raw_to_lines(raw, part.first, part.last)
-    furniture = lines_to_furniture(lines, page_breaks, settings)
+    furniture = raw_to_furniture(raw[part.first - 1: part.last], part.first, page_breaks, settings)
     if style == "plain":
         return Document(name=part.filename, type="", sequence=1, filename=part.filename,
                         lines=lines, furniture=furniture)

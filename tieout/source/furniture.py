@@ -25,15 +25,20 @@ Rules, applied to lines outside ``<TABLE>``...``</TABLE>`` (inside, only
    ``* ...``) repeated under a table's pages, nor an occurrence that
    leads straight into a table (a column header repeated on each page).
 
-Rules 1-3 are page breaks for rule 4. Everything here is one pass over the
-lines plus a dictionary of short runs: linear in the document's size.
+Rules 1-3 are page breaks for rule 4. For speed (this stage must read tens of
+MB/s) the lines are joined once and the candidates found by anchored regexes
+that start with a literal newline and use possessive quantifiers, so the
+scan runs in C and in linear time; Python only looks at the few matches and
+at each blank-separated run of lines.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from tieout.model import Line
 
@@ -42,165 +47,233 @@ from tieout.model import Line
 class FurnitureSettings:
     min_repeats: int = 3  # a block must occur this often to be a letterhead/footer
     max_block_lines: int = 5  # longer runs of text are content, however often repeated
-    max_page_number_chars: int = 20  # longest stripped line tried as a page number
     page_lines: tuple[int, int] = (15, 200)  # lines from one page number to the next (rule 2b)
 
 
 DEFAULT_SETTINGS = FurnitureSettings()
 
-_PAGE_TAG = re.compile(r"</?PAGE>", re.IGNORECASE)
-_TABLE_TAG = re.compile(r"<(/?)TABLE\b", re.IGNORECASE)
-# 2, - 2 -, -19-, Page 2, PAGE 2 of 5, F-3, A-12, ii, - iii -
-_PAGE_NUMBER = re.compile(
-    r"(?:-[ \t]*)?(?:(?:Page|PAGE|page)[ \t]+)?(?:[A-Z]{1,2}-[ \t]?)?(?:[1-9]\d{0,2}|[ivx]{1,6}|[IVX]{1,6})"
-    r"(?:[ \t]+of[ \t]+\d{1,3})?(?:[ \t]*-)?"
+# All scanners run over "\n" + lines joined by "\n" + "\n"; each match starts at a
+# line's "\n", so a match's line is found by bisecting the line offsets. Each
+# starts with a literal (or "\n"), which the regex engine finds fast.
+_MARK = re.compile(
+    r"\n[ \t]*+(?:<(/?)((?i:PAGE|TABLE))\b"
+    # page number: 2, - 2 -, -19-, Page 2, PAGE 2 of 5, F-3, A-12, ii, - iii -  (never 0: "-0-" is nil)
+    r"|((?:-[ \t]*)?(?:(?:Page|PAGE|page)[ \t]+)?(?:[A-Z]{1,2}-[ \t]?)?"
+    r"(?:[1-9]\d{0,2}|[ivx]{1,6}|[IVX]{1,6})(?:[ \t]+of[ \t]+\d{1,3})?(?:[ \t]*-)?)[ \t]*(?=\n))"
 )
-# HECLA REPORTS FIRST QUARTER RESULTS          Page 2   /   Page 2        ANNUAL REPORT
-_RUNNING_HEAD = re.compile(
-    r"\S[^\n]{0,200}?\S[ \t]{2,}(?:Page|PAGE)[ \t]+(?:[A-Z]{1,2}-)?\d{1,4}"
-    r"|(?:Page|PAGE)[ \t]+(?:[A-Z]{1,2}-)?\d{1,4}[ \t]{2,}\S[^\n]{0,200}"
-)
-_GAP = re.compile(r"[ \t]{2,}")
+_PAGE_TAG = re.compile(r"[ \t]*+</?(?i:PAGE)>")
+# running head: HECLA REPORTS FIRST QUARTER RESULTS      Page 2   /   Page 2      ANNUAL REPORT
+_PAGE_WORD = re.compile(r"(?:Page|PAGE)[ \t]+(?:[A-Z]{1,2}-)?\d{1,4}")
+_RUN = re.compile(r"(?:[ \t]*+\S[^\n]*+\n)+")
+_GAP = re.compile(r"[ \t]{2,}|\t")
 _NUMBER = re.compile(r"[$(]{0,2}[ \t]*-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?%?|-{1,3}|- -")
 _DIGITS = re.compile(r"\d+")
 _FOOTNOTE = re.compile(r"\(\w{1,2}\)|\*|\d{1,2}\)|[a-z]\)")
 _RULE_CHARS = "-=_*~.+ \t"
 
+CONTENT, BREAK, TABLE = 0, 1, 2
+
+
+class _Page:
+    """The document as one string, with line offsets, breaks and tables."""
+
+    __slots__ = ("raws", "text", "starts", "breaks", "tables", "table_starts", "form_feed")
+
+    def __init__(self, raws: Sequence[str], form_feed: set[int]):
+        self.raws = raws
+        self.text = "\n" + "\n".join(raws) + "\n"
+        self.starts = list(accumulate(map((1).__add__, map(len, raws)), initial=1))
+        self.breaks: set[int] = set()
+        self.form_feed = form_feed  # indexes of lines that began with a form feed
+        self.tables: list[tuple[int, int]] = []
+        self.table_starts: list[int] = []
+
+    def index(self, pos: int) -> int:
+        """Index of the line holding text offset ``pos`` (a line's leading "\\n" counts as its own)."""
+        return bisect_right(self.starts, pos + 1) - 1
+
+    def blank(self, index: int) -> bool:
+        raw = self.raws[index]
+        return not raw or raw.isspace()
+
+    def in_table(self, index: int) -> bool:
+        at = bisect_right(self.table_starts, index) - 1
+        return at >= 0 and index <= self.tables[at][1]
+
 
 def lines_to_furniture(lines: Sequence[Line], page_breaks: frozenset[int] = frozenset(),
                        settings: FurnitureSettings = DEFAULT_SETTINGS) -> frozenset[int]:
     """The original line numbers of ``lines`` that are page furniture (rules above)."""
-    count = len(lines)
-    if not count:
-        return frozenset()
-    texts = [line.text for line in lines]
-    blank = [not text or text.isspace() for text in texts]
-    in_table = _table_mask(texts)
-    is_break = [False] * count  # a page break line: furniture of rules 1-3
-    form_feed = [line.number in page_breaks for line in lines] if page_breaks else [False] * count
-    longest = settings.max_page_number_chars
-    glued: list[int] = []  # page numbers with text right above and below: checked by sequence
-    for index, text in enumerate(texts):
-        if blank[index]:
-            is_break[index] = form_feed[index]
+    numbers = [line.number for line in lines]
+    marked = _furniture_indexes([line.raw for line in lines],
+                                {i for i, n in enumerate(numbers) if n in page_breaks}, settings)
+    return frozenset(numbers[i] for i in marked)
+
+
+def raw_to_furniture(raws: Sequence[str], first: int, page_breaks: frozenset[int] = frozenset(),
+                     settings: FurnitureSettings = DEFAULT_SETTINGS) -> frozenset[int]:
+    """The same for consecutive raw lines numbered from ``first`` (no Line records needed)."""
+    last = first + len(raws) - 1
+    form_feed = {n - first for n in page_breaks if first <= n <= last}
+    return frozenset(first + i for i in _furniture_indexes(raws, form_feed, settings))
+
+
+def _furniture_indexes(raws: Sequence[str], form_feed: set[int], settings: FurnitureSettings) -> set[int]:
+    if not raws:
+        return set()
+    page = _Page(raws, form_feed)
+    _find_marks(page, settings)
+    marked = set(page.breaks)
+    marked.update(_repeated_blocks(page, settings))
+    return marked
+
+
+def _find_marks(page: _Page, settings: FurnitureSettings) -> None:
+    """Tables, then rules 1-3: <PAGE> lines, form-feed-only lines, page numbers, running heads."""
+    text, breaks = page.text, page.breaks
+    numbers: list[tuple[int, str]] = []
+    opened = -1
+    for match in _MARK.finditer(text):
+        index = page.index(match.start())
+        tag = match.group(2)
+        if tag is None:
+            numbers.append((index, match.group(3)))
+        elif tag.upper() == "PAGE":
+            breaks.add(index)
+        elif not match.group(1):
+            if opened < 0:
+                opened = index
+        elif opened >= 0:
+            page.tables.append((opened, index))
+            opened = -1
+    if opened >= 0:
+        page.tables.append((opened, len(page.raws) - 1))
+    page.table_starts = [start for start, _ in page.tables]
+    breaks.update(i for i in page.form_feed if page.blank(i))
+    count = len(page.raws)
+    glued: list[tuple[int, int]] = []  # (index, value) of bare numbers with text on both sides
+    for index, number in numbers:
+        if page.in_table(index):
             continue
-        stripped = text.strip()
-        if stripped[0] == "<":
-            if _PAGE_TAG.match(stripped):
-                is_break[index] = True
-            continue
-        if in_table[index]:
-            continue
-        if len(stripped) <= longest and _PAGE_NUMBER.fullmatch(stripped):
-            if _isolated(index, texts, blank, is_break):
-                is_break[index] = True
-            elif stripped.isdigit():
-                glued.append(index)
-        elif ("age " in stripped or "AGE " in stripped) and _RUNNING_HEAD.fullmatch(stripped):
-            is_break[index] = True
+        before = index == 0 or page.blank(index - 1) or (index - 1) in breaks
+        after = index + 1 == count or page.blank(index + 1) or _PAGE_TAG.match(page.raws[index + 1])
+        if before or after:
+            breaks.add(index)
+        elif number.isdigit():
+            glued.append((index, int(number)))
     if glued:
-        _sequence_page_numbers(glued, texts, is_break, settings)
-    furniture = {lines[i].number for i in range(count) if is_break[i]}
-    furniture.update(_repeated_blocks(lines, texts, blank, in_table, is_break, form_feed, settings))
-    return frozenset(furniture)
+        _sequence_page_numbers(page, glued, settings)
+    for match in _PAGE_WORD.finditer(text):
+        index = page.index(match.start())
+        line = page.raws[index]
+        col = match.start() - page.starts[index]
+        head, tail = line[:col], line[col + len(match.group(0)):]
+        if tail.strip():  # "Page 2    TITLE"
+            running = not head.strip() and tail.startswith(("  ", "\t"))
+        else:  # "TITLE    Page 2"
+            running = bool(head.strip()) and head.endswith(("  ", "\t")) and head.lstrip()[:1] != "<"
+        if running and not page.in_table(index):
+            breaks.add(index)
 
 
-def _sequence_page_numbers(glued: list[int], texts: list[str], is_break: list[bool],
-                           settings: FurnitureSettings) -> None:
+def _sequence_page_numbers(page: _Page, glued: list[tuple[int, int]], settings: FurnitureSettings) -> None:
     """Rule 2b: a bare number between text lines is a page number when it is one more than
     the page number before it, a page's length further on (``... 10 ... 11 ...``), as in
     tag-stripped 10-Ks where page numbers sit right between a table and the next heading."""
-    pending = iter(glued)
-    candidate = next(pending, None)
-    last, last_index = None, 0
     low, high = settings.page_lines
-    for index, text in enumerate(texts):
-        if candidate is None:
-            return
-        if index == candidate:
-            value = int(text.strip())
-            if last is not None and value == last + 1 and low <= index - last_index <= high:
-                is_break[index] = True
-                last, last_index = value, index
-            candidate = next(pending, None)
-        elif is_break[index]:
-            stripped = text.strip()
-            if stripped.isdigit():
-                last, last_index = int(stripped), index
+    numbered = sorted((i, int(page.raws[i].strip())) for i in page.breaks if page.raws[i].strip().isdigit())
+    events = sorted([(i, value, True) for i, value in numbered] + [(i, value, False) for i, value in glued])
+    last, last_index = None, 0
+    for index, value, known in events:
+        if known or (last is not None and value == last + 1 and low <= index - last_index <= high):
+            if not known:
+                page.breaks.add(index)
+            last, last_index = value, index
 
 
-def _isolated(index: int, texts: list[str], blank: list[bool], is_break: list[bool]) -> bool:
-    """A blank line, a page break or the document edge just before or just after ``index``."""
-    if index == 0 or blank[index - 1] or is_break[index - 1]:
-        return True
-    if index + 1 == len(texts) or blank[index + 1]:
-        return True
-    return _PAGE_TAG.match(texts[index + 1].strip()) is not None
+def _pieces(page: _Page, breaks: list[int], first: int, last: int) -> list[tuple[int, int, int]]:
+    """Split the run of non-blank lines ``first``..``last`` at page breaks and tables.
+
+    ``breaks`` is the sorted list of break lines; a break inside a table stays in the table.
+    """
+    cuts: list[tuple[int, int, int]] = []
+    at = bisect_right(page.table_starts, last)
+    while at > 0 and page.tables[at - 1][1] >= first:
+        start, end = page.tables[at - 1]
+        cuts.append((max(start, first), min(end, last), TABLE))
+        at -= 1
+    for at in range(bisect_left(breaks, first), bisect_right(breaks, last)):
+        if not page.in_table(breaks[at]):
+            cuts.append((breaks[at], breaks[at], BREAK))
+    if not cuts:
+        return [(first, last, CONTENT)]
+    cuts.sort()
+    pieces: list[tuple[int, int, int]] = []
+    cursor = first
+    for start, end, kind in cuts:
+        if start > cursor:
+            pieces.append((cursor, start - 1, CONTENT))
+        pieces.append((start, end, kind))
+        cursor = end + 1
+    if cursor <= last:
+        pieces.append((cursor, last, CONTENT))
+    return pieces
 
 
-def _table_mask(texts: list[str]) -> list[bool]:
-    """True for lines from ``<TABLE>`` to ``</TABLE>`` inclusive (an unclosed table runs to the end)."""
-    mask = [False] * len(texts)
-    inside = False
-    for index, text in enumerate(texts):
-        if "<" in text and text.lstrip()[:1] == "<":
-            tag = _TABLE_TAG.match(text.lstrip())
-            if tag:
-                mask[index] = True
-                inside = not tag.group(1)
-                continue
-        mask[index] = inside
-    return mask
-
-
-def _repeated_blocks(lines: Sequence[Line], texts: list[str], blank: list[bool], in_table: list[bool],
-                     is_break: list[bool], form_feed: list[bool],
-                     settings: FurnitureSettings) -> set[int]:
+def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
     """Rule 4: letterheads, footers and running heads that recur at page edges."""
-    count = len(texts)
-    runs: dict[str, list[tuple[int, int]]] = {}
-    start = -1
-    for index in range(count + 1):
-        inside = (index < count and not blank[index] and not is_break[index] and not in_table[index]
-                  and not (form_feed[index] and start >= 0))
-        if inside:
-            if start < 0:
-                start = index
-            continue
-        if start >= 0:
-            if index - start <= settings.max_block_lines:
-                key = _run_key(texts, start, index)
-                if key:
-                    runs.setdefault(key, []).append((start, index - 1))
-            start = -1
-        if index < count and form_feed[index] and not blank[index] and not is_break[index] \
-                and not in_table[index]:
-            start = index  # a form feed opens a new run on this very line
+    text, starts = page.text, page.starts
+    limit = settings.max_block_lines
+    breaks = sorted(page.breaks)
+    barriers = bool(breaks or page.tables)
+    runs: dict[str, list[tuple[int, int]]] = {}  # key -> (first, last) line indexes
+    index, position = 0, 1  # line index at text offset ``position``
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        first = index + text.count("\n", position, start)
+        size = text.count("\n", start, end)
+        index, position = first + size, end
+        last = first + size - 1
+        if barriers and _has_barrier(page, breaks, first, last):
+            for low, high, kind in _pieces(page, breaks, first, last):
+                if kind == CONTENT and high - low < limit:
+                    chunk = text[starts[low]: starts[high + 1] - 1]
+                    runs.setdefault(_DIGITS.sub("#", " ".join(chunk.split())), []).append((low, high))
+        elif size <= limit:
+            runs.setdefault(_DIGITS.sub("#", " ".join(match.group().split())), []).append((first, last))
     marked: set[int] = set()
     for occurrences in runs.values():
         if len(occurrences) < settings.min_repeats:
             continue
-        kept = [(first, last) for first, last in occurrences
-                if not _leads_into_table(last, texts, blank, in_table, is_break)]
-        edges = sum(1 for first, last in kept if _at_page_edge(first, last, blank, is_break, form_feed))
+        first, last = occurrences[0]
+        if not _furniture_like(page.raws[first: last + 1]):
+            continue
+        kept = [(low, high) for low, high in occurrences if not _leads_into_table(page, high)]
+        edges = sum(1 for low, high in kept if _at_page_edge(page, low, high))
         if len(kept) < settings.min_repeats or edges * 2 < len(kept):
             continue
-        for first, last in kept:
-            marked.update(lines[i].number for i in range(first, last + 1))
+        for low, high in kept:
+            marked.update(range(low, high + 1))
     return marked
 
 
-def _run_key(texts: list[str], start: int, stop: int) -> str:
-    """The run's text, whitespace collapsed and digits masked; "" when the run is table-like."""
-    if _FOOTNOTE.match(texts[start].lstrip()):
-        return ""  # a table's footnote, repeated under each page of the table
-    parts = []
-    for text in texts[start:stop]:
-        stripped = text.strip()
+def _has_barrier(page: _Page, breaks: list[int], first: int, last: int) -> bool:
+    """A page-break line or a table line among lines ``first``..``last``."""
+    if bisect_left(breaks, first) < bisect_right(breaks, last):
+        return True
+    at = bisect_right(page.table_starts, last)
+    return at > 0 and page.tables[at - 1][1] >= first
+
+
+def _furniture_like(raws: list[str]) -> bool:
+    """No footnote, markup, rule-only line or row of numbers in the run."""
+    if _FOOTNOTE.match(raws[0].lstrip()):
+        return False  # a table's footnote, repeated under each page of the table
+    for raw in raws:
+        stripped = raw.strip()
         if stripped[:1] == "<" or not stripped.strip(_RULE_CHARS) or _tabular(stripped):
-            return ""
-        parts.append(" ".join(stripped.split()))
-    return _DIGITS.sub("#", "\n".join(parts))
+            return False
+    return True
 
 
 def _tabular(stripped: str) -> bool:
@@ -209,31 +282,32 @@ def _tabular(stripped: str) -> bool:
     return any(_NUMBER.fullmatch(field) for field in fields[1:])
 
 
-def _at_page_edge(first: int, last: int, blank: list[bool], is_break: list[bool],
-                  form_feed: list[bool]) -> bool:
-    """Only blank lines between the run and a page break or the document's edge."""
-    if form_feed[first]:
-        return True
-    index = first - 1
-    while index >= 0 and blank[index] and not is_break[index]:
-        index -= 1
-    if index < 0 or is_break[index]:
-        return True
-    index = last + 1
-    while index < len(blank) and blank[index] and not is_break[index]:
-        index += 1
-    return index >= len(blank) or is_break[index] or form_feed[index]
+def _neighbour(page: _Page, index: int, step: int) -> int:
+    """The first line from ``index`` going ``step`` (+1/-1) that is not blank, or is a
+    break (a form-feed-only line is blank and a break); -1 or len(raws) at the edge."""
+    raws, breaks = page.raws, page.breaks
+    while 0 <= index < len(raws) and index not in breaks and (not raws[index] or raws[index].isspace()):
+        index += step
+    return index
 
 
-def _leads_into_table(last: int, texts: list[str], blank: list[bool], in_table: list[bool],
-                      is_break: list[bool]) -> bool:
-    """The next non-blank line after the run is a table, a rule or a row of numbers."""
-    index = last + 1
-    while index < len(texts) and blank[index]:
-        index += 1
-    if index >= len(texts) or is_break[index]:
+def _at_page_edge(page: _Page, first: int, last: int) -> bool:
+    """Only blank lines between the lines and a page break or the document's edge."""
+    if first in page.form_feed:
+        return True
+    before = _neighbour(page, first - 1, -1)
+    if before < 0 or before in page.breaks:
+        return True
+    after = _neighbour(page, last + 1, 1)
+    return after >= len(page.raws) or after in page.breaks or after in page.form_feed
+
+
+def _leads_into_table(page: _Page, last: int) -> bool:
+    """The next non-blank line after ``last`` is a table, a rule or a row of numbers."""
+    after = _neighbour(page, last + 1, 1)
+    if after >= len(page.raws) or after in page.breaks:
         return False
-    if in_table[index]:
+    if page.in_table(after):
         return True
-    stripped = texts[index].strip()
+    stripped = page.raws[after].strip()
     return stripped[:1] == "<" or not stripped.strip(_RULE_CHARS) or _tabular(stripped)

@@ -21,6 +21,7 @@ still gives the parts it has, with a Problem. Parts that are not plain text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,10 +33,13 @@ STAGE = "source"
 
 CONTAINER_TAGS = ("<SEC-DOCUMENT>", "<SEC-HEADER>", "<IMS-DOCUMENT>", "<IMS-HEADER>",
                   "<SUBMISSION>", "<DOCUMENT>")
+META_TAGS = ("<TYPE>", "<SEQUENCE>", "<FILENAME>", "<DESCRIPTION>")
 # document types that are never plain text
 BINARY_TYPES = frozenset({"GRAPHIC", "ZIP", "EXCEL", "PDF", "XML", "JSON", "XBRL"})
-SNIFF_LINES = 60
 SGML_SNIFF_LINES = 400
+# the container tags, at a line start; found by one C scan of the whole text
+_EVENT = re.compile(r"\n(</?(?i:DOCUMENT|TEXT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|SEC-DOCUMENT"
+                    r"|IMS-DOCUMENT|SUBMISSION)>)([^\n]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +83,29 @@ def _tag(line: str) -> str:
     return line[: end + 1].upper() if end > 0 else ""
 
 
-def sgml_to_container(raw: Sequence[str]) -> Container:
-    """Split an SGML submission into header fields and parts."""
+def text_to_events(text: str) -> list[tuple[int, str, str]]:
+    """``(line number, TAG, rest of line)`` for every container tag at a line start.
+
+    ``text`` has "\n" line endings (``SplitText.text``). One regex pass and a
+    running newline count: linear, and in C for all but the few tag lines.
+    """
+    events: list[tuple[int, str, str]] = []
+    first_end = text.find("\n")
+    first_line = text if first_end < 0 else text[:first_end]
+    if first_line.startswith("<"):
+        head = _EVENT.match("\n" + first_line)
+        if head:
+            events.append((1, head.group(1).upper(), head.group(2)))
+    number, position = 1, 0
+    for match in _EVENT.finditer(text):
+        number += text.count("\n", position, match.start() + 1)
+        position = match.start() + 1
+        events.append((number, match.group(1).upper(), match.group(2)))
+    return events
+
+
+def sgml_to_container(raw: Sequence[str], text: str) -> Container:
+    """Split an SGML submission (its lines, and its text with "\n" endings) into header and parts."""
     problems: list[Problem] = []
     parts: list[Part] = []
     header_end = len(raw)
@@ -93,12 +118,8 @@ def sgml_to_container(raw: Sequence[str]) -> Container:
     def finish(last: int) -> None:
         parts.append(_part(meta, first, last, len(parts) + 1, raw))
 
-    for index, line in enumerate(raw):
-        number = index + 1
+    for number, tag, rest in text_to_events(text):
         if state == "text":
-            if not line.startswith("<"):
-                continue
-            tag = _tag(line)
             if tag == "</TEXT>":
                 finish(number - 1)
                 state = "after"
@@ -112,39 +133,45 @@ def sgml_to_container(raw: Sequence[str]) -> Container:
                 finish(number - 1)
                 state, meta, start = "meta", {}, number
             continue
-        tag = _tag(line)
         if state == "meta":
-            if tag in ("<TYPE>", "<SEQUENCE>", "<FILENAME>", "<DESCRIPTION>"):
-                meta.setdefault(tag, line[len(tag):].strip())
-            elif tag == "<TEXT>":
+            if tag in META_TAGS:
+                meta.setdefault(tag, rest.strip())
+                continue
+            if tag == "<TEXT>":
                 state, first = "text", number + 1
-            elif tag == "</DOCUMENT>":
-                problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} has no <TEXT>", line=number))
-                state = "outside"
-            elif line.strip():
+                continue
+            # any other tag closes a document that had no <TEXT> tag
+            first = _first_body_line(raw, start, number)
+            if first < number:
                 problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} has no <TEXT> tag; "
-                                               "its text starts here", line=number))
-                state, first = "text", number
-            continue
+                                               f"its text is read from line {first}", line=first))
+                finish(number - 1)
+            else:
+                problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} has no text", line=number))
+            state = "outside"
         if tag == "<DOCUMENT>":
             if state == "after":
                 problems.append(Problem(STAGE, f"<DOCUMENT> at line {start} has no </DOCUMENT>",
                                         line=number, severity="info"))
-            header_end = min(header_end, index)
+            header_end = min(header_end, number - 1)
             state, meta, start = "meta", {}, number
         elif tag == "</DOCUMENT>":
             state = "outside"
         elif tag in ("</SEC-DOCUMENT>", "</IMS-DOCUMENT>", "</SUBMISSION>"):
             closed_container = True
     last = len(raw)
+    if state == "meta":
+        first = _first_body_line(raw, start, last + 1)
+        if first <= last:
+            state = "text"
+        else:
+            problems.append(Problem(STAGE, f"the file ends inside the <DOCUMENT> header at line {start}; "
+                                           "it may be truncated", line=last))
     if state == "text":
         finish(last)
         problems.append(Problem(STAGE, f"the file ends inside <DOCUMENT> at line {start} (no </TEXT>); "
                                        "it may be truncated", line=last,
                                 remedy="download the complete submission again"))
-    elif state == "meta":
-        problems.append(Problem(STAGE, f"the file ends inside the <DOCUMENT> header at line {start}; "
-                                       "it may be truncated", line=last))
     elif state == "after":
         problems.append(Problem(STAGE, "the file ends without </DOCUMENT>; it may be truncated",
                                 line=last, severity="info"))
@@ -153,6 +180,16 @@ def sgml_to_container(raw: Sequence[str]) -> Container:
                                 line=last, severity="info"))
     header = lines_to_header(raw[:header_end])
     return Container("sgml", header, tuple(parts), tuple(problems))
+
+
+def _first_body_line(raw: Sequence[str], start: int, stop: int) -> int:
+    """The first line after ``<DOCUMENT>`` (line ``start``) that is neither a tag nor blank,
+    before line ``stop``; ``stop`` when there is none."""
+    for number in range(start + 1, stop):
+        line = raw[number - 1]
+        if line.strip() and not _tag(line):
+            return number
+    return stop
 
 
 def _opens_container(raw: Sequence[str]) -> bool:

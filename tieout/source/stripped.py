@@ -42,23 +42,24 @@ def is_stripped(raw: Sequence[str]) -> bool:
     return "ACCESSION NUMBER" in keys and "CONFORMED SUBMISSION TYPE" in keys
 
 
-def stripped_to_container(raw: Sequence[str]) -> Container:
-    """Find the documents of a tag-stripped submission by their TYPE/SEQUENCE lines."""
+def stripped_to_container(raw: Sequence[str], text: str) -> Container:
+    """Find the documents of a tag-stripped submission by their TYPE/SEQUENCE lines.
+
+    ``text`` is the file's text with "\n" line endings, scanned once by a regex.
+    """
     header_probe = lines_to_header(raw[:400])
     form_type = header_probe.form_type
+    pattern = _TYPE_LINE.pattern + (f"|{re.escape(form_type)}" if form_type else "")
+    boundary = re.compile(rf"\n({pattern})\n(\d{{1,3}})(?=\n)")
     starts: list[tuple[int, str]] = []  # (index of the type line, type)
     expected = 1
-    expected_text = "1"
-    for index in range(len(raw) - 1):
-        if raw[index + 1] != expected_text:
-            continue
-        line = raw[index]
-        if not line or line != line.strip() or len(line) > 24:
-            continue
-        if line == form_type or _TYPE_LINE.fullmatch(line):
-            starts.append((index, line))
+    number, position = 1, 0
+    for match in boundary.finditer(text):
+        number += text.count("\n", position, match.start() + 1)
+        position = match.start() + 1
+        if int(match.group(2)) == expected:
+            starts.append((number - 1, match.group(1)))
             expected += 1
-            expected_text = str(expected)
     problems: list[Problem] = []
     last = len(raw)
     while last > 0 and (not raw[last - 1].strip() or raw[last - 1].strip() == PEM_END):

@@ -17,11 +17,13 @@ A table that cannot be read well is still returned with what was read, and a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tieout.model import Block, Cell, Column, Document, Problem, Row, Table
-from tieout.tables.cells import RawCell, SplitLine, line_to_cells, rule_kind, rule_segments, strip_markup
+from tieout.tables.cells import (RawCell, SplitLine, is_year_header, line_to_cells, rule_kind, rule_segments,
+                                 strip_markup)
 from tieout.tables.periods import (PeriodContext, header_to_period, is_instant_table, text_to_dates,
                                    text_to_length, year_only)
 from tieout.tables.units import Scale, find_note, note_to_scale, row_unit
@@ -43,8 +45,10 @@ _FOOTNOTE_TAIL = re.compile(r"\s*(?:\(\s*[a-z0-9]{1,2}\s*\)|\*+)\s*$", re.IGNORE
 _SHARE_NOTE = re.compile(r"\(\s*(?:reflects|represents)?[^()]*?(\d+(?:\.\d+)?)\s*%\s*(?:share|interest|owned|ownership)"
                          r"[^()]*\)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_HEADER_WORDS = re.compile(r"\b(ended|ending|year|years|fiscal|quarter|months|weeks|as of|at|period|unaudited|"
-                           r"actual|budget|change|restated|pro forma|total)\b|[,%]", re.IGNORECASE)
+_PERIOD_WORDS = re.compile(r"\b(ended|ending|months|weeks|quarter|years?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                           r"nov|dec)[a-z]*\b", re.IGNORECASE)
+_CLOSING = re.compile(r"^(?:total|net cash(?: provided| used)?(?: \(used\))?(?: by| from| in| for)?"
+                      r"(?: \((?:used in|used by|provided by)\))?)\s+")
 
 
 @dataclass
@@ -81,14 +85,15 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         return None, problems
     texts = [strip_markup(line.text) for line in lines]
     splits = [line_to_cells(text) for text in texts]
-    data = [bool(s.cells) and not _is_year_header(s) for s in splits]
+    data = [bool(s.cells) and not is_year_header(s) for s in splits]
     if not any(data):
         return None, problems
     columns = splits_to_columns([s for s, d in zip(splits, data) if d])
     # second pass: a number one space from its label counts when it sits in a known column
     splits = [line_to_cells(text, columns) if not rule_kind(text) else s for text, s in zip(texts, splits)]
-    data = [bool(s.cells) and not _is_year_header(s) for s in splits]
-    columns = splits_to_columns([s for s, d in zip(splits, data) if d])
+    data = [bool(s.cells) and not is_year_header(s) for s in splits]
+    columns = columns_by_rank(splits_to_columns([s for s, d in zip(splits, data) if d]),
+                              [s for s, d in zip(splits, data) if d])
     first_data = data.index(True)
 
     header_top, body_start = find_header(texts, splits, data, first_data, columns)
@@ -109,10 +114,11 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
 
     header_texts = header_to_columns(texts[header_top:body_start], columns)
     all_header = " ".join(header_texts)
+    title_text = " ".join(title_texts + [stub])
     context = PeriodContext(
         instant=is_instant_table(title, all_header),
-        title_dates=tuple(text_to_dates(" ".join(title_texts))),
-        length=text_to_length(" ".join(title_texts)),
+        title_dates=tuple(text_to_dates(title_text)),
+        length=text_to_length(title_text),
     )
     percent_cols = _percent_columns(splits, data, columns, header_texts)
     built_columns = []
@@ -143,18 +149,6 @@ def _markup_only(text: str) -> bool:
     return bool(stripped) and not strip_markup(text).strip()
 
 
-def _is_year_header(split: SplitLine) -> bool:
-    """A line of bare years ("1996   1995") is a column header, not data."""
-    if not split.cells:
-        return False
-    for cell in split.cells:
-        if cell.nil or cell.decimals or cell.dollar or cell.percent or "," in cell.display or \
-                "(" in cell.display or not (1900 <= cell.value <= 2100):
-            return False
-    label = split.label.strip()
-    return not label or bool(_HEADER_WORDS.search(label)) or label.isupper() or len(label) < 3
-
-
 # --------------------------------------------------------------------------
 # columns
 
@@ -181,6 +175,21 @@ def splits_to_columns(splits: list[SplitLine]) -> tuple[tuple[int, int], ...]:
         else:
             result.append((left, right))
     return tuple(result)
+
+
+def columns_by_rank(columns, splits: list[SplitLine]) -> tuple[tuple[int, int], ...]:
+    """Tab-set tables drift: when no line fills every column found, but most lines hold the
+    same number of cells, the i-th cell of a line is in the i-th column."""
+    if not splits or not columns:
+        return columns
+    counts = Counter(len(s.cells) for s in splits)
+    if max(counts) >= len(columns):
+        return columns  # some line fills every column: the clustering stands
+    common, frequency = counts.most_common(1)[0]
+    if common == 0 or frequency < 0.6 * len(splits):
+        return columns
+    full = [s for s in splits if len(s.cells) == common]
+    return tuple((min(s.cells[j].start for s in full), max(s.cells[j].end for s in full)) for j in range(common))
 
 
 def _split_by_right_edges(cells: list[RawCell]) -> list[tuple[int, int]]:
@@ -233,7 +242,7 @@ def find_header(texts, splits, data, first_data: int, columns) -> tuple[int, int
                 break
         elif rule_kind(text):
             pass
-        elif _is_year_header(splits[k]) or (not data[k] and _over_columns(text, columns)):
+        elif is_year_header(splits[k]) or (not data[k] and _over_columns(text, columns)):
             if lowest_header is None:
                 lowest_header = k
         elif lowest_header is not None and not data[k]:
@@ -261,8 +270,7 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
     for i, text in enumerate(header_lines):
         if rule_kind(text):
             continue
-        below = header_lines[i + 1] if i + 1 < len(header_lines) else ""
-        underline = rule_segments(below) if rule_kind(below) else []
+        underline = [seg for below in header_lines[i + 1:] if rule_kind(below) for seg in rule_segments(below)]
         for start, end, phrase in _phrases(text):
             if end <= first_left - 2:
                 continue  # stub text over the labels
@@ -274,7 +282,12 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
                     break
             hits = [j for j, (left, right) in enumerate(columns)
                     if min(right, extent[1]) - max(left, extent[0]) > 0]
-            if not hits:
+            lone = len([p for p in _phrases(text) if p[1] > first_left - 2]) == 1
+            if lone and extent == (start, end) and len(columns) > 1 and len(hits) > 1 and \
+                    _PERIOD_WORDS.search(phrase):
+                # "Quarter Ended March 31," alone on its line, across the columns: it heads them all
+                hits = list(range(len(columns)))
+            elif not hits:
                 distances = [(abs((left + right) / 2 - centre), j) for j, (left, right) in enumerate(columns)]
                 distance, nearest = min(distances)
                 if distance <= 10:
@@ -427,7 +440,7 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
             pending_rule = kind
             previous_was_row = False
             continue
-        if not split.cells or _is_year_header(split):
+        if not split.cells or is_year_header(split):
             pending_rule = ""
             label = split.label if not split.cells else text
             stripped = label.strip()
@@ -451,13 +464,18 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
         indent = len(label_raw) - len(label_raw.lstrip()) if stripped else -1
         label_line = line.number
         if pending and stripped:
-            last_indent, last_text, last_line = pending[-1]
-            if stripped[:1].islower() or _CONTINUES.search(last_text):
+            # join the label-only lines this row's label continues ("Shares used in computing /
+            # basic earnings (loss) / per share   26,554"): each line continues the one above
+            # when it starts in lower case or the one above ends mid-phrase
+            joined = stripped
+            while pending:
+                last_indent, last_text, last_line = pending[-1]
+                if not (joined[:1].islower() or _CONTINUES.search(last_text)):
+                    break
                 pending.pop()
-                flush_pending_as_headings()
-                stripped = f"{last_text} {stripped}"
-                indent = last_indent
-                label_line = last_line
+                joined = f"{last_text} {joined}"
+                indent, label_line = last_indent, last_line
+            stripped = joined
         flush_pending_as_headings()
         # the row's place in the outline: headings at or deeper than its indent are closed
         if indent >= 0:
@@ -489,6 +507,13 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
             draft.percent = draft.percent or cell.percent
         drafts.append(draft)
         previous_was_row = True
+        # "Net cash provided by financing activities" closes FINANCING ACTIVITIES; "Total assets" closes ASSETS
+        closes = _CLOSING.sub("", draft.label.lower()).strip()
+        if closes != draft.label.lower():
+            for position, (_, heading, banner) in enumerate(stack):
+                if banner and heading.lower() == closes:
+                    del stack[position:]
+                    break
     flush_pending_as_headings()
     # drop trailing heading rows (notes under the table that were not rows)
     while drafts and drafts[-1].heading:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 # One cell, anchored at the END of the text searched (we peel cells off the right).
@@ -33,7 +34,7 @@ _CELL_AT_END = re.compile(
     (?P<cell>
         (?P<dollar>\$\s{0,12})?
         (?P<num>
-            \(\s?\$?\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?%?\s?\)  # (2,464)  ( 12.5%)
+            \(\s?\$?\s?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+)\s?%?\s?\)  # (2,464)  ( 12.5%)  (.02)
           | [-+]?\$?\d(?:[\d,]*\d)?(?:\.\d+)?%?             # 1,475  -3.2  45%
           | [-+]?\$?\.\d+%?                                # .25
           | -\s-|-{1,3}|\u2014|\u2013                      # nil: - -  --  ---  -
@@ -103,73 +104,94 @@ def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
     return (-value if negative else value), decimals, False, percent
 
 
+def _leader_before(before: str) -> bool:
+    """Does ``before`` end with dot leaders ("Total assets.......") or an underscore run?"""
+    tail = before.rstrip()[-3:]
+    return tail.endswith("..") or tail.endswith(". .") or tail.endswith("__")
+
+
 def _set_off(text: str, start: int, dollar: bool) -> bool:
     """Is the cell starting at 0-based ``start`` set off from what is left of it?"""
     if start == 0 or dollar:
         return True
     before = text[:start]
-    if before.endswith("  ") or before.endswith("\t"):
+    if before.endswith("  ") or before.endswith("\t") or before.rstrip().endswith("$"):
         return True
-    if before.endswith(" ") and _DOT_LEADER.search(before.rstrip()):
-        return True
-    return bool(_DOT_LEADER.search(before))
+    return _leader_before(before)
 
 
+_CELL_END_CHARS = frozenset("0123456789)%-*\u2014\u2013")
+
+
+def _token_starts(text: str, end: int, count: int = 4) -> list[int]:
+    """Start offsets of the last ``count`` space-separated tokens before ``end``, left to right."""
+    out: list[int] = []
+    i = end
+    while i > 0 and len(out) < count:
+        j = max(text.rfind(" ", 0, i), text.rfind("\t", 0, i)) + 1
+        out.append(j)
+        i = j
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+    out.reverse()
+    return out
+
+
+@lru_cache(maxsize=16384)
 def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cells: int = 64) -> SplitLine:
     """Split a tab-expanded line into label and numeric cells (peeled from the right).
 
     ``columns`` are known (left, right) 1-based spans; a number set off by one
     space only counts as a cell when it falls inside one of them.
     """
-    end = len(text.rstrip())
-    cells: list[RawCell] = []
+    stripped = text.rstrip()
+    end = len(stripped)
+    last = stripped[-1:]
+    if not last or (last not in _CELL_END_CHARS and not (last.isalpha() and end > 1 and stripped[-2].isdigit())):
+        return SplitLine(label=stripped, label_end=end + 1, cells=())  # prose, headings: no cells
     if rule_kind(text):
-        return SplitLine(label=text.rstrip(), label_end=end + 1, cells=())
+        return SplitLine(label=stripped, label_end=end + 1, cells=())
+    cells: list[RawCell] = []
     while end > 0 and len(cells) < max_cells:
-        # only look at a bounded window: a cell is never longer than ~40 chars
-        window_start = max(0, end - 48)
-        match = _CELL_AT_END.search(text, window_start, end)
+        # a cell starts at one of the last few token starts before ``end``
+        match = None
+        for pos in _token_starts(text, end):
+            match = _CELL_AT_END.match(text, pos, end)
+            if match:
+                break
         if match is None:
             break
         start = match.start("cell")
         num = match.group("num")
         dollar = bool(match.group("dollar"))
         num_start = match.start("num")
-        # a cell must start a token: the character before it is a space, '$', '.' leader or bol
-        if start > 0 and not (text[start - 1].isspace() or text[start - 1] in ".$_:"):
-            # e.g. "Form 10-K" or "1995)1,496": a number glued to a word is not a cell
-            break
         parsed = parse_number(num)
         if parsed is None:
             break
         value, decimals, nil, percent = parsed
         fn = match.group("fn") or ""
-        if fn and not fn.startswith("(") and not fn.startswith("*"):
-            # a lone lowercase letter after a number is a footnote only when glued
-            pass
-        if nil and start > 0 and not (text[start - 1].isspace()):
-            break
         if not _set_off(text, start, dollar):
             if not cells or text[:start].rstrip().endswith(","):
                 break  # only a row already holding cells may have a label-glued first cell
             inside = any(left - 1 <= start and match.end("num") <= right + 1 for left, right in columns)
             if not (inside and text[start - 1] == " "):
                 break
-            # "Total 1995" would still be ambiguous: a year glued to a label needs two spaces
-        if nil and not cells and start > 0 and not text[:start].strip():
-            pass
         num_text = num.replace(" ", "") if not nil else num
         cells.append(RawCell(
-            display=num_text if not num_text.startswith("$") else num_text.lstrip("$"),
+            display=num_text.lstrip("$") if num_text.startswith("$") else num_text,
             value=value, decimals=decimals, nil=nil,
             start=num_start + 1, end=match.end("num") + 1,
             footnote=fn.strip("()*") or ("*" if fn.startswith("*") else ""),
-            percent=percent, dollar=dollar or "$" in num,
+            percent=percent, dollar=dollar or "$" in num or text[:start].rstrip().endswith("$"),
         ))
         end = len(text[:start].rstrip())
     label_text = text[:end]
-    label = _DOT_LEADER.sub("", label_text).rstrip()
-    label = label.rstrip(" .:")  if _DOT_LEADER.search(label_text) else label
+    if cells and label_text.endswith("$"):  # "investments$ 194": the '$' belongs to the cell
+        label_text = label_text[:-1]
+    if _leader_before(label_text):
+        label = _DOT_LEADER.sub("", label_text).rstrip().rstrip(" .:")
+    else:
+        label = label_text.rstrip()
     return SplitLine(label=label, label_end=len(label) + 1, cells=tuple(reversed(cells)))
 
 
@@ -205,3 +227,19 @@ def rule_segments(text: str) -> list[tuple[int, int, str]]:
         kind = "=" if "=" in match.group() else "-"
         out.append((match.start() + 1, match.end() + 1, kind))
     return out
+
+
+_HEADER_WORDS = re.compile(r"\b(ended|ending|year|years|fiscal|quarter|months|weeks|as of|at|period|unaudited|"
+                           r"actual|budget|change|restated|pro forma|total)\b|[,%]", re.IGNORECASE)
+
+
+def is_year_header(split: SplitLine) -> bool:
+    """A line of bare years ("1996   1995") is a column header, not data."""
+    if not split.cells:
+        return False
+    for cell in split.cells:
+        if cell.nil or cell.decimals or cell.dollar or cell.percent or "," in cell.display or \
+                "(" in cell.display or not (1900 <= cell.value <= 2100):
+            return False
+    label = split.label.strip()
+    return not label or bool(_HEADER_WORDS.search(label)) or label.isupper() or len(label) < 3

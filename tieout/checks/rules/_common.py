@@ -27,9 +27,22 @@ from tieout.model import Check, Fact, Report
 
 
 class FactIndex:
-    """Facts by (concept, statement kind, period); built once per report."""
+    """Facts by (concept, statement kind, period); built once per report (the last one is kept)."""
+
+    _last: tuple[Report, "FactIndex"] | None = None
+
+    def __new__(cls, report: Report):
+        if cls._last is not None and cls._last[0] is report:
+            return cls._last[1]
+        index = super().__new__(cls)
+        index._build(report)
+        cls._last = (report, index)
+        return index
 
     def __init__(self, report: Report):
+        pass
+
+    def _build(self, report: Report):
         self.report = report
         self.kinds = [statement_kind(t) for t in report.tables]
         self.by: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)

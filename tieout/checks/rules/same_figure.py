@@ -49,6 +49,10 @@ def check_same_figure(report: Report) -> Iterable[Check]:
                 per_table.setdefault(fact.table_index, []).append(fact)
             # one figure per table; a table stating the concept twice is ambiguous
             firsts = [group[0] for _, group in sorted(per_table.items()) if len(group) == 1]
+            # one figure per statement kind: two tables of one kind for one period are
+            # different presentations (GAAP and non-GAAP, quarterly detail), not one figure
+            kinds = [index.kind_of(f) for f in firsts]
+            firsts = [f for f, k in zip(firsts, kinds) if kinds.count(k) == 1]
             if len(firsts) < 2:
                 continue
             anchor = _anchor(firsts, index)

@@ -164,7 +164,7 @@
       goTo(c.marks[0]);
     }
     failPos = failing.indexOf(c);
-    if (!fromDetail) { location.replace("#check-" + index); }
+    if (!fromDetail && history.replaceState) { history.replaceState(null, "", "#check-" + index); }
   }
 
   doc.addEventListener("click", function (ev) {

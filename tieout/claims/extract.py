@@ -1,0 +1,330 @@
+"""Narrative -> Claims: which figures a sentence states, about what, for which period.
+
+A sentence is read left to right. Each figure (see ``figures``) gets
+
+* its *kind*: an amount; a change ("up 14.0% from", "a 17% reduction"); a
+  multiple ("nearly doubling"); an ownership share ("a 47% interest");
+* its *about* words: the phrase that leads up to it in its clause ("net loss
+  of") and the words that follow it ("in quarterly dividend payments to holders
+  of preferred stock"); a figure joined by "or" to the one before ("$537,000,
+  or 1 cent per common share") inherits that one's subject;
+* its *sign*: printed parentheses or minus, or a loss word in its subject;
+  a change is negative when its direction word is ("down", "reduction");
+* its *period*: the period phrase that follows it in the same clause, else the
+  one before it in the sentence, else the period the paragraph is discussing.
+  A change's or multiple's own phrase ("from last year's first quarter") is its
+  *base* period and is not given to other figures.
+
+Sentences about the future (guidance, plans, estimates) are claims marked
+``forward``: kept, shown, never checked against the tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tieout.claims.figures import Figure, interval_for, text_to_figures
+from tieout.claims.periods import (
+    Calendar, PeriodPhrase, is_absolute, iso_to_dates, months_of, periods_to_calendar, phrase_to_period,
+    text_to_phrases,
+)
+from tieout.claims.settings import ClaimSettings
+from tieout.claims.text import Passage, blocks_to_passages, passage_to_sentences
+from tieout.claims.words import (
+    DOWN_WORDS, FORWARD_RE, LOSS_WORDS, PER_UNITS, PROFIT_WORDS, STOP, UP_WORDS,
+)
+from tieout.model import Claim, Problem, Report
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_BOUNDARY = re.compile(r"\b(?:compared|compares|comparing|versus|vs\.?|from|while|whereas|up|down)\b|;|\bas compared\b",
+                       re.I)
+_OR_JOIN = re.compile(r"^[\s,]*(?:or|and)\s*$", re.I)
+_SHARE_AFTER = re.compile(r"^\s*(?:equity\s+|ownership\s+|working\s+|undivided\s+)?(?:interest|share|stake|owned|"
+                          r"ownership)\b", re.I)
+_SHARE_BEFORE = re.compile(r"\b(?:owns?|owned|holds?|held|acquired|retains?)\s+(?:an?\s+|its\s+)?$", re.I)
+_CHANGE_NOUN = re.compile(r"^\s*(?P<word>increase|decrease|reduction|decline|drop|rise|gain|improvement|"
+                          r"growth|jump|higher|lower|more|less|cut)\b", re.I)
+
+
+def _words_before(text: str, limit: int) -> list[str]:
+    return _WORD.findall(text)[-limit:]
+
+
+def figure_to_kind(text: str, figure: Figure, lo: int) -> tuple[str, int]:
+    """("amount" | "change" | "ratio" | "share", direction +1/-1/0) of a figure in its sentence."""
+    if figure.unit == "x":
+        return "ratio", 0
+    if figure.unit != "%":
+        return "amount", 0
+    after = text[figure.end:figure.end + 40]
+    before = text[max(lo, figure.start - 60):figure.start]
+    if figure.hedge_text and before.rstrip().lower().endswith(figure.hedge_text.lower()):
+        before = before.rstrip()[: -len(figure.hedge_text)]
+    if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+        return "share", 0
+    noun = _CHANGE_NOUN.match(after)
+    if noun:
+        word = noun.group("word").lower()
+        return "change", (1 if word in UP_WORDS or word in ("rise", "growth", "jump") else -1)
+    previous = [w.lower() for w in _words_before(before, 3)]
+    while previous and previous[-1] in ("by", "of", "an", "a", "approximately", "about", "nearly", "over",
+                                        "some", "roughly", "almost"):
+        previous.pop()
+    if previous and previous[-1] in UP_WORDS:
+        return "change", 1
+    if previous and previous[-1] in DOWN_WORDS:
+        return "change", -1
+    return "amount", 0
+
+
+def _clause_start(text: str, lo: int, limit: int) -> int:
+    """Start of the clause that ends at ``limit`` (after the last ';' or sentence start)."""
+    cut = max(text.rfind(";", lo, limit), text.rfind(" -- ", lo, limit))
+    return lo if cut < 0 else cut + 1
+
+
+def figure_to_about(text: str, figures: list[Figure], index: int, lo: int, hi: int,
+                    phrases: list[PeriodPhrase]) -> str:
+    """The words a figure is about: the lead-up phrase in its clause, plus the words right after it."""
+    figure = figures[index]
+    prev_end = figures[index - 1].tail if index else lo
+    start = max(prev_end, _clause_start(text, lo, figure.start))
+    lead = text[start:figure.start]
+    if figure.hedge_text and lead.rstrip().lower().endswith(figure.hedge_text.lower()):
+        lead = lead.rstrip()[: -len(figure.hedge_text)]
+    for phrase in phrases:  # period phrases are not what the figure is about
+        if start <= phrase.start < figure.start:
+            lead = lead.replace(text[phrase.start:phrase.end], " ")
+    lead_words = _words_before(lead, 8)
+    next_start = figures[index + 1].start if index + 1 < len(figures) else hi
+    after = text[figure.tail:next_start]
+    for stop in (",", ";", " compared", " versus", " while", " and ", " from ", " up ", " down "):
+        cut = after.find(stop)
+        if cut > 0 or (cut == 0 and stop not in (",",)):
+            after = after[:max(cut, 0)]
+    for phrase in phrases:
+        if figure.tail <= phrase.start < next_start:
+            after = after[: max(0, phrase.start - figure.tail)] if phrase.start - figure.tail < len(after) else after
+    after_words = _WORD.findall(after)[:10]
+    return " ".join(_trim(lead_words) + ([] if not after_words else _trim(after_words))).strip()
+
+
+def _trim(words: list[str]) -> list[str]:
+    """Drop function words at both ends: "a net loss of" -> "net loss"."""
+    start, end = 0, len(words)
+    while start < end and words[start].lower() in STOP:
+        start += 1
+    while end > start and words[end - 1].lower() in STOP:
+        end -= 1
+    return words[start:end]
+
+
+_PER_BEFORE = re.compile(r"\b(?:per|an?)\s+(?:common\s+|diluted\s+|basic\s+)?(?P<what>share|ounce|pound|ton)\b"
+                         r"(?:(?!\$|\d).)*$", re.I)
+
+
+def lead_to_unit(lead: str) -> str | None:
+    """A money figure whose subject names the unit before it: "cash cost per ounce ... was $260" -> USD/oz."""
+    match = _PER_BEFORE.search(lead)
+    return PER_UNITS[match.group("what").lower()] if match else None
+
+
+def about_to_sign(about: str) -> int:
+    """-1 when the subject is a loss ("net loss of"), else +1. The word nearest the figure wins."""
+    for word in reversed(about.lower().split()):
+        word = word.strip(",.;:()")
+        if word in LOSS_WORDS:
+            return -1
+        if word in PROFIT_WORDS:
+            return 1
+    return 1
+
+
+def _assign_periods(text: str, figures: list[Figure], kinds: list[str], phrases: list[PeriodPhrase],
+                    resolved: list[str | None], paragraph_period: str | None, hi: int) -> tuple[list, list, list]:
+    """(period, base period, base figure index) for every figure of one sentence."""
+    consumed: set[int] = set()
+    base_periods: list[str | None] = [None] * len(figures)
+    base_figure: list[int | None] = [None] * len(figures)
+    for i, figure in enumerate(figures):
+        if kinds[i] not in ("change", "ratio"):
+            continue
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        gap = text[figure.tail: nxt.start] if nxt else ""
+        if nxt is not None and kinds[i + 1] == "amount" and re.fullmatch(
+                r"\s*(?:from|over|compared (?:to|with)|versus|vs\.?|than)\s*", gap, re.I):
+            base_figure[i] = i + 1
+            continue
+        limit = nxt.start if nxt else hi
+        for k, phrase in enumerate(phrases):
+            if figure.tail <= phrase.start < limit and ";" not in text[figure.tail:phrase.start]:
+                base_periods[i] = resolved[k]
+                consumed.add(k)
+                break
+    periods: list[str | None] = []
+    for i, figure in enumerate(figures):
+        chosen = None
+        for k, phrase in enumerate(phrases):
+            if k in consumed or phrase.start < figure.tail:
+                continue
+            between = text[figure.tail:phrase.start]
+            blocked = _BOUNDARY.search(between)
+            for j in range(i + 1, len(figures)):
+                other = figures[j]
+                if other.start >= phrase.start:
+                    break
+                link = text[figures[j - 1].tail:other.start]
+                if not _OR_JOIN.match(link):
+                    blocked = True
+            if not blocked:
+                chosen = resolved[k]
+            break
+        if chosen is None:
+            before = [k for k, p in enumerate(phrases) if p.end <= figure.start and k not in consumed]
+            if before:
+                chosen = resolved[before[-1]]
+        if chosen is None:
+            chosen = paragraph_period
+        periods.append(chosen)
+    return periods, base_periods, base_figure
+
+
+def _current_figure(text: str, figures: list[Figure], kinds: list[str], i: int, bases: set[int]) -> int | None:
+    """The figure a change or multiple is of: the amount before it (of the unit named after it), or "to <figure>"."""
+    after = text[figures[i].tail:figures[i].tail + 60].lower()
+    wanted = None
+    for noun, unit in (("ounce", "oz"), ("ton", "ton"), ("share", "USD/share"), ("revenue", "USD"),
+                       ("sales", "USD"), ("cost", None)):
+        if noun in after.split(" from ")[0][:40]:
+            wanted = unit
+            break
+    candidates = [j for j in range(i - 1, -1, -1) if kinds[j] == "amount" and j not in bases]
+    if wanted:
+        for j in candidates:
+            if figures[j].unit == wanted:
+                return j
+    if candidates:
+        return candidates[0]
+    if i + 1 < len(figures) and kinds[i + 1] == "amount" and re.match(r"^\s*to\s*$",
+                                                                      text[figures[i].tail:figures[i + 1].start]):
+        return i + 1
+    return None
+
+
+def latest(periods: list[str]) -> str | None:
+    """The period that ends last (ties: the shorter), i.e. the one a paragraph is about."""
+    if not periods:
+        return None
+    return max(periods, key=lambda p: (iso_to_dates(p)[1], -months_of(p)))
+
+
+_FISCAL_END = re.compile(r"FISCAL YEAR END:\s*(\d\d)(\d\d)")
+
+
+def report_to_calendar(report: Report) -> Calendar:
+    """The periods of the report's table columns, and its fiscal year end (SGML header; else December)."""
+    periods = [c.period for t in report.tables for c in t.columns]
+    periods += [f.period for f in report.fact_records]
+    month = 12
+    for line in report.filing.raw_lines[:120]:
+        match = _FISCAL_END.search(line)
+        if match and 1 <= int(match.group(1)) <= 12:
+            month = int(match.group(1))
+            if int(match.group(2)) < 7:  # a year ending in the first days of a month closes the month before
+                month = (month - 2) % 12 + 1
+            break
+    return periods_to_calendar(periods, month)
+
+
+def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
+                      settings: ClaimSettings = ClaimSettings()) -> list[Claim]:
+    """Every claim of one passage, numbered from ``first_id``."""
+    text = passage.text
+    claims: list[Claim] = []
+    paragraph_period: str | None = None
+    context = (passage.heading + " " + text)[: settings.context_chars]
+    for lo, hi in passage_to_sentences(passage):
+        figures = text_to_figures(text, lo, hi)
+        phrases = text_to_phrases(text, lo, hi)
+        phrases = [p for p in phrases if not any(f.start < p.end and p.start < f.tail for f in figures)]
+        reference = paragraph_period or cal.default
+        resolved: list[str | None] = []
+        for phrase in phrases:
+            period = phrase_to_period(phrase, cal, reference)
+            resolved.append(period)
+            if period and (is_absolute(phrase) or phrase.kind in ("ord_alone", "current")):
+                reference = period
+        paragraph_period_next = latest(
+            [period for phrase, period in zip(phrases, resolved)
+             if period and phrase.kind not in ("same", "preceding")
+             and not (phrase.kind == "ord_rel" and phrase.get("rel").lower().replace("the ", "") != "this")])
+        if not figures:
+            paragraph_period = paragraph_period_next or paragraph_period
+            continue
+        sentence = text[lo:hi]
+        forward = bool(FORWARD_RE.search(sentence))
+        kinds_dirs = [figure_to_kind(text, f, lo) for f in figures]
+        kinds = [k for k, _ in kinds_dirs]
+        periods, base_periods, base_figures = _assign_periods(text, figures, kinds, phrases, resolved,
+                                                              paragraph_period, hi)
+        abouts: list[str] = []
+        ids: list[int] = []
+        for i, figure in enumerate(figures):
+            about = figure_to_about(text, figures, i, lo, hi, phrases)
+            link = text[figures[i - 1].tail:figure.start] if i else ""
+            if i and _OR_JOIN.match(link) and kinds[i] == kinds[i - 1] == "amount":
+                about = abouts[i - 1]
+            abouts.append(about)
+            ids.append(first_id + len(claims) + i)
+        for i, figure in enumerate(figures):
+            kind, direction = kinds_dirs[i]
+            low, high = interval_for(figure.magnitude, figure.rounding, figure.step, figure.qualifier)
+            sign = -1 if figure.negative else 1
+            if kind == "amount" and not figure.negative and figure.unit not in ("%",):
+                sign = about_to_sign(abouts[i])
+            if kind == "change":
+                sign = direction * (-1 if figure.negative else 1)
+            value = figure.magnitude * sign
+            if sign < 0:
+                low, high = -high, -low
+            relative: tuple[int, ...] = ()
+            base_period = base_periods[i]
+            period = periods[i]
+            if kind in ("change", "ratio"):
+                current = _current_figure(text, figures, kinds, i, {b for b in base_figures if b is not None})
+                if current is not None:
+                    relative = (ids[current],)
+                    period = periods[current]
+                    if base_figures[i] is not None:
+                        relative += (ids[base_figures[i]],)
+                        base_period = periods[base_figures[i]]
+            unit = figure.unit
+            if kind == "amount" and unit == "USD":
+                since = max(lo, figure.start - 80, figures[i - 1].tail if i else lo)
+                unit = lead_to_unit(text[since:figure.start]) or unit
+            span = passage.span(figure.start, figure.end)
+            claims.append(Claim(
+                id=ids[i], document=passage.document, sentence=" ".join(sentence.split()),
+                text=figure.text, value=value, unit=unit if kind != "share" else "%",
+                low=low, high=high, qualifier=figure.qualifier, about=abouts[i], period=period,
+                line=span.line, col=span.col, end_col=span.end_col, kind=kind, context=context,
+                base_period=base_period, relative_to=relative, forward=forward,
+            ))
+        paragraph_period = paragraph_period_next or paragraph_period
+    return claims
+
+
+def find_claims(report: Report, settings: ClaimSettings = ClaimSettings()) -> tuple[list[Claim], list[Problem]]:
+    """The claims of a report's narrative paragraphs, and the problems met reading them."""
+    problems: list[Problem] = []
+    cal = report_to_calendar(report)
+    claims: list[Claim] = []
+    for passage in blocks_to_passages(report.blocks):
+        try:
+            claims.extend(passage_to_claims(passage, cal, len(claims), settings))
+        except (ValueError, ArithmeticError, IndexError) as exc:  # one odd paragraph must not lose the rest
+            line = passage.where[0][0].number if passage.where else 0
+            problems.append(Problem("claims", f"could not read claims of this paragraph: {exc}", line=line,
+                                    severity="warning"))
+    return claims, problems
+

@@ -1,0 +1,335 @@
+"""Claims -> Checks: tie every narrative figure to the table value it states, or flag it.
+
+An auditor ticking a release reads "a net loss of $537,000" and looks for the
+row that holds it. So linking goes **by value first**: among the facts of the
+claim's unit and period, those whose interval meets the claim's interval, the
+best-worded one wins ("Loss applicable to common shareholders (537)", not "Net
+income (loss) 1,475"). When no value meets, the claim *fails* only if its
+wording clearly names a row for the same period (every key word of the row
+label is in the sentence, "net loss" names "Net income (loss)") and the two are
+of the same order of magnitude; that is what catches "$538,000" typed for
+"$537,000". Anything else is *unverifiable*: the future, periods no table has,
+reserves and markets, words that name no row.
+
+Changes ("down 2.9% from $19,786,000", "a 17% reduction from last year's first
+quarter costs") and multiples ("nearly doubling") are recomputed by interval
+arithmetic from the facts their figures tie to (or the same row in the base
+period) and compared with the interval the wording admits.
+
+Intervals *meet* when they share more than a boundary point (a point interval
+may sit on a boundary): "$538,000" = [537,500, 538,500] does not meet 537 in
+thousands = [536,500, 537,500], since a value of exactly 537,500 cannot be
+printed as both 537 and 538 thousand under one rounding rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tieout.claims.settings import ClaimSettings
+from tieout.claims.words import (
+    NEGATIVE_WORDS, NON_TABLE_WORDS, label_to_groups, text_to_words, unit_family,
+)
+from tieout.model import Check, Claim, Fact, Report, Span
+
+Interval = tuple[Decimal, Decimal]
+RULE = "claim"
+
+
+def meets(a: Interval, b: Interval) -> bool:
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    if low < high:
+        return True
+    return low == high and (a[0] == a[1] or b[0] == b[1])
+
+
+def magnitude(iv: Interval) -> Interval:
+    low, high = iv
+    if low >= 0:
+        return iv
+    if high <= 0:
+        return -high, -low
+    return Decimal(0), max(-low, high)
+
+
+def interval_div(num: Interval, den: Interval) -> Interval | None:
+    if den[0] <= 0 <= den[1]:
+        return None
+    corners = [n / d for n in num for d in den]
+    return min(corners), max(corners)
+
+
+def fact_interval(fact: Fact) -> Interval:
+    return fact.low, fact.high
+
+
+# ---------------------------------------------------------------------------
+# meaning
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    local: frozenset[str]  # the claim's own subject words (about + the figure's unit noun)
+    sentence: frozenset[str]
+    context: frozenset[str]
+
+
+def claim_to_words(claim: Claim) -> Words:
+    local = text_to_words(claim.about + " " + re.sub(r"[\d$.,%()]", " ", claim.text))
+    sentence = text_to_words(claim.sentence) | local
+    return Words(frozenset(local), frozenset(sentence), frozenset(text_to_words(claim.context)))
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    score: float
+    strong: bool  # every key word of the label is in the sentence, one of them in the claim's own words
+    overlap: bool = False  # some key word of the row label is in the sentence
+
+
+def fact_meaning(words: Words, fact: Fact) -> Meaning:
+    groups = list(dict.fromkeys(label_to_groups(fact.label)))
+    local = sum(1 for g in groups if g & words.local)
+    said = sum(1 for g in groups if g & words.sentence)
+    where = text_to_words(" ".join(fact.path) + " " + fact.table)
+    place = len(where & (words.sentence | words.context))
+    covered = bool(groups) and said == len(groups)
+    score = 2 * local + said - 1.5 * (len(groups) - said) + 0.5 * place + (1 if covered else 0)
+    return Meaning(score, covered and local >= 1, said > 0)
+
+
+def sign_flexible(words: Words, fact: Fact) -> bool:
+    """Compare by magnitude when the wording or the label carries the sign ("loss", "dividends")."""
+    return bool(words.local & NEGATIVE_WORDS) or bool(text_to_words(fact.label) & NEGATIVE_WORDS)
+
+
+def claim_meets_fact(claim: Claim, words: Words, fact: Fact) -> bool:
+    civ, fiv = (claim.low, claim.high), fact_interval(fact)
+    if sign_flexible(words, fact):
+        return meets(magnitude(civ), magnitude(fiv))
+    return meets(civ, fiv)
+
+
+def _scale_words(fact: Fact) -> str:
+    return {Decimal(1000): " in thousands", Decimal(10) ** 6: " in millions",
+            Decimal(10) ** 9: " in billions"}.get(fact.scale, "")
+
+
+def fact_to_text(fact: Fact) -> str:
+    return f"{fact.label} ({fact.display}){_scale_words(fact)} [line {fact.line}]"
+
+
+def _claim_name(claim: Claim) -> str:
+    about = claim.about.strip()
+    return f"{about} {claim.qualifier + ' ' if claim.qualifier else ''}{claim.text}".strip() if about else claim.text
+
+
+def _fmt(value: Decimal) -> str:
+    value = value.normalize()
+    text = f"{value:,f}"
+    return text
+
+
+def _check(claim: Claim, status: str, message: str, facts: Sequence[Fact] = (), expected: str = "",
+           actual: str = "") -> Check:
+    spans = (Span(claim.line, claim.col, claim.end_col),) + tuple(f.span for f in facts)
+    return Check(rule=RULE, status=status, message=message, spans=spans, expected=expected,
+                 actual=actual or claim.text, facts=tuple(f.id for f in facts), claims=(claim.id,),
+                 document=claim.document)
+
+
+# ---------------------------------------------------------------------------
+# amounts
+
+
+def unit_matches(claim: Claim, fact: Fact) -> bool:
+    return unit_family(claim.unit) == unit_family(fact.unit)
+
+
+def amount_to_check(claim: Claim, facts: Sequence[Fact],
+                    settings: ClaimSettings = ClaimSettings()) -> tuple[Check, Fact | None]:
+    """Check one amount claim; also return the fact it is tied to (or blamed on)."""
+    words = claim_to_words(claim)
+    name = _claim_name(claim)
+    if claim.forward:
+        return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked"), None
+    typed = [f for f in facts if f.value is not None and unit_matches(claim, f) and (f.value != 0 or claim.value == 0)]
+    in_period = [f for f in typed if claim.period is None or f.period == claim.period]
+    matching = [f for f in in_period if claim_meets_fact(claim, words, f)]
+    scored = sorted(((fact_meaning(words, f), f) for f in matching), key=lambda m: -m[0].score)
+    scored = [(m, f) for m, f in scored if m.overlap] + [(m, f) for m, f in scored if not m.overlap]
+    if scored and scored[0][0].overlap:
+        fact = scored[0][1]
+        return _check(claim, "pass", f"{name} = {fact_to_text(fact)}", [fact], expected=fact.display), fact
+    named = [(m, f) for f in in_period if (m := fact_meaning(words, f)).strong and _plausible(claim, f, settings)]
+    if named and claim.period is not None and not (words.local & NON_TABLE_WORDS):
+        named.sort(key=lambda mf: (-round(mf[0].score), abs(abs(mf[1].value) - abs(claim.value))))
+        fact = named[0][1]
+        message = (f"{name} does not match {fact_to_text(fact)} for {claim.period}: the wording admits "
+                   f"[{_fmt(claim.low)}, {_fmt(claim.high)}], the table [{_fmt(fact.low)}, {_fmt(fact.high)}]")
+        return _check(claim, "fail", message, [fact], expected=fact.display), fact
+    if scored:
+        fact = scored[0][1]
+        return _check(claim, "unverifiable", f"{name}: the value equals {fact_to_text(fact)} but the wording "
+                                             f"does not name that row", [fact]), None
+    elsewhere = [f for f in typed if f not in in_period and claim_meets_fact(claim, words, f)
+                 and fact_meaning(words, f).strong]
+    if elsewhere:
+        fact = elsewhere[0]
+        return _check(claim, "unverifiable", f"{name} matches {fact_to_text(fact)} for {fact.period}, "
+                                             f"not the period the sentence names ({claim.period})", [fact]), None
+    why = "no table has this period" if claim.period and not any(f.period == claim.period for f in facts) \
+        else "no table row with this meaning"
+    return _check(claim, "unverifiable", f"{name}: {why}"), None
+
+
+def _plausible(claim: Claim, fact: Fact, settings: ClaimSettings) -> bool:
+    a, b = abs(claim.value), abs(fact.value or 0)
+    if a == 0 or b == 0:
+        return a == b
+    return max(a, b) / min(a, b) <= settings.magnitude_gate
+
+
+# ---------------------------------------------------------------------------
+# changes and multiples
+
+
+def _base_fact(current: Fact, period: str | None, facts: Sequence[Fact]) -> Fact | None:
+    if period is None:
+        return None
+    for fact in facts:
+        if (fact.table_index, fact.row_index) == (current.table_index, current.row_index) and fact.period == period:
+            return fact if fact.value is not None else None
+    for fact in facts:
+        if fact.label == current.label and fact.path == current.path and fact.period == period \
+                and fact.value is not None:
+            return fact
+    return None
+
+
+def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fact | None],
+                      facts: Sequence[Fact]) -> Check:
+    """Check a change ("up 14.0% from ...") or a multiple ("nearly doubling") claim."""
+    name = _claim_name(claim)
+    if claim.forward:
+        return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked")
+    if not claim.relative_to:
+        return _check(claim, "unverifiable", f"{name}: the sentence states no figure this is a change of")
+    current_claim = claims.get(claim.relative_to[0])
+    current_fact = tied.get(claim.relative_to[0])
+    used: list[Fact] = []
+    if current_fact is not None:
+        current_iv, current_text = fact_interval(current_fact), fact_to_text(current_fact)
+        used.append(current_fact)
+    elif current_claim is not None and len(claim.relative_to) > 1:
+        current_iv, current_text = (current_claim.low, current_claim.high), current_claim.text
+    else:
+        return _check(claim, "unverifiable", f"{name}: the figure it compares is not in a table")
+    base_fact = None
+    base_text = ""
+    if len(claim.relative_to) > 1:
+        base_fact = tied.get(claim.relative_to[1])
+        base_claim = claims.get(claim.relative_to[1])
+        if base_fact is None and base_claim is not None:
+            base_iv, base_text = (base_claim.low, base_claim.high), base_claim.text
+    elif current_fact is not None:
+        base_fact = _base_fact(current_fact, claim.base_period, facts)
+    if base_fact is not None:
+        base_iv, base_text = fact_interval(base_fact), fact_to_text(base_fact)
+        used.append(base_fact)
+    elif not base_text:
+        return _check(claim, "unverifiable", f"{name}: no table value for the base period "
+                                             f"({claim.base_period or 'not stated'})", used)
+    ratio = interval_div(magnitude(current_iv), magnitude(base_iv))
+    if ratio is None:
+        return _check(claim, "unverifiable", f"{name}: the base is zero", used)
+    if claim.kind == "change":
+        computed = ((ratio[0] - 1) * 100, (ratio[1] - 1) * 100)
+        shown = f"{_fmt(computed[0].quantize(Decimal('0.01')))}% .. {_fmt(computed[1].quantize(Decimal('0.01')))}%"
+    else:
+        computed = ratio
+        shown = f"{_fmt(ratio[0].quantize(Decimal('0.001')))}x .. {_fmt(ratio[1].quantize(Decimal('0.001')))}x"
+    ok = meets((claim.low, claim.high), computed)
+    message = (f"{name}: {current_text} against {base_text} gives {shown}; the wording admits "
+               f"[{_fmt(claim.low)}, {_fmt(claim.high)}]")
+    return _check(claim, "pass" if ok else "fail", message, used, expected=shown)
+
+
+# ---------------------------------------------------------------------------
+# ownership shares
+
+_SHARE_IN_PATH = re.compile(r"^(?P<section>.*?)\(?[^()]*?(?P<pct>\d+(?:\.\d+)?)%\s*(?:share|interest)", re.I)
+
+
+def report_to_shares(report: Report) -> list[tuple[str, Decimal, Decimal, tuple[Fact, ...]]]:
+    """(section, share %, half-step, facts of the section) from Table.attributable or "(Reflects 47% share)"."""
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    for table in report.tables:
+        for section, share in table.attributable:
+            percent = share * 100 if share <= 1 else share
+            exponent = percent.normalize().as_tuple().exponent
+            half = Decimal(1).scaleb(min(int(exponent), 0)) / 2
+            out.setdefault(section, (percent, half))
+    for fact in report.fact_records:
+        for part in fact.path:
+            match = _SHARE_IN_PATH.match(part)
+            if match:
+                section = re.sub(r"\s+", " ", match.group("section")).strip(" -(")
+                digits = match.group("pct")
+                half = Decimal(1).scaleb(-len(digits.split(".")[1])) / 2 if "." in digits else Decimal("0.5")
+                out.setdefault(section, (Decimal(digits), half))
+    facts_by_section = {s: tuple(f for f in report.fact_records if any(s.lower() in p.lower() for p in f.path))
+                        for s in out}
+    return [(s, p, h, facts_by_section[s]) for s, (p, h) in out.items()]
+
+
+def share_to_check(claim: Claim, shares: Sequence[tuple[str, Decimal, Decimal, tuple[Fact, ...]]]) -> Check:
+    name = _claim_name(claim)
+    if claim.forward:
+        return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked")
+    words = claim_to_words(claim)
+    said = words.sentence | words.context
+    scored = []
+    for section, percent, half, facts in shares:
+        key = text_to_words(section) - {"unit", "mine", "share", "reflect", "reflects"}
+        hits = len(key & said)
+        scored.append((hits, bool(key) and key <= said, section, percent, half, facts))
+    for hits, _, section, percent, half, facts in sorted(scored, key=lambda s: -s[0]):
+        if hits and meets((claim.low, claim.high), (percent - half, percent + half)):
+            return _check(claim, "pass", f"{name} = {section} attributable share {_fmt(percent)}%", facts[:1])
+    named = [s for s in scored if s[1]]
+    if named:
+        _, _, section, percent, half, facts = max(named, key=lambda s: s[0])
+        return _check(claim, "fail", f"{name} does not match {section} attributable share {_fmt(percent)}%",
+                      facts[:1], expected=f"{_fmt(percent)}%")
+    return _check(claim, "unverifiable", f"{name}: no table shows this interest")
+
+
+# ---------------------------------------------------------------------------
+
+
+def claims_to_checks(claims: Iterable[Claim], report: Report,
+                     settings: ClaimSettings = ClaimSettings()) -> list[Check]:
+    """One Check per claim, in claim order."""
+    claims = list(claims)
+    facts = report.fact_records
+    by_id = {c.id: c for c in claims}
+    out: dict[int, Check] = {}
+    tied: dict[int, Fact | None] = {}
+    for claim in claims:
+        if claim.kind == "amount" and claim.unit != "%":
+            out[claim.id], tied[claim.id] = amount_to_check(claim, facts, settings)
+        elif claim.kind == "amount":
+            out[claim.id], tied[claim.id] = amount_to_check(claim, facts, settings)
+    shares = None
+    for claim in claims:
+        if claim.kind in ("change", "ratio"):
+            out[claim.id] = relative_to_check(claim, by_id, tied, facts)
+        elif claim.kind == "share":
+            if shares is None:
+                shares = report_to_shares(report)
+            out[claim.id] = share_to_check(claim, shares)
+    return [out[c.id] for c in claims if c.id in out]

@@ -1,0 +1,28 @@
+"""Settings of the claims stage, as one validated dataclass (pdfplumber's TableSettings habit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSettings:
+    """Knobs for reading and tying narrative claims.
+
+    ``context_chars``: how much of the paragraph (after its heading) scopes a claim's
+    meaning (mine and segment names). ``magnitude_gate``: a claim is only called
+    wrong against a row it names when the two are within this factor of each other;
+    beyond it the claim is more likely about something else (a reserve, a market)
+    and is left unverifiable. This is a plausibility filter for *blaming* a row,
+    never a tolerance for passing one.
+    """
+
+    context_chars: int = 600
+    magnitude_gate: Decimal = Decimal(20)
+
+    def __post_init__(self) -> None:
+        if self.context_chars < 0:
+            raise ValueError("context_chars must be >= 0")
+        if self.magnitude_gate < 1:
+            raise ValueError("magnitude_gate must be >= 1")

@@ -1,0 +1,113 @@
+"""``tieout extract`` and ``tieout show``: what the reader found, as data or on screen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tieout.cli import example_epilog
+from tieout.errors import InputError
+
+FORMATS = ("jsonl", "csv", "json", "parquet", "xlsx")
+
+
+def register(subparsers) -> None:
+    import argparse
+
+    extract = subparsers.add_parser(
+        "extract", help="every number of every table as a fact (JSON Lines, CSV, JSON, Parquet, Excel)",
+        description="Read FILE (a plain-text filing, or - for stdin) and write one record per table cell: "
+                    "document, table, label, path, period, value (base units), unit, display, scale, line, col.",
+        epilog=example_epilog(
+            "tieout extract examples/northwind-1997-q2-release.txt | head -3",
+            "tieout extract filing.txt --format parquet -o facts.parquet",
+            "cat filing.txt | tieout extract - --format csv",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("file", metavar="FILE", help="a plain-text filing, or - for standard input")
+    extract.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    extract.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    extract.set_defaults(run=run_extract)
+
+    show = subparsers.add_parser(
+        "show", help="the tables as tieout read them, with check marks (or one HTML page)",
+        description="Print every table of FILE as read: labels with their section path and one column "
+                    "per period; numbers are green where every check they take part in passes, red where "
+                    "one fails. With --html, write the document view as one self-contained HTML file.",
+        epilog=example_epilog(
+            "tieout show examples/northwind-1997-q2-release.txt",
+            "tieout show filing.txt --html review.html",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show.add_argument("file", metavar="FILE", help="a plain-text filing, or - for standard input")
+    show.add_argument("--html", metavar="OUT", help="write the document view as one HTML file")
+    show.add_argument("--no-check", action="store_true", help="only read; do not run the checks")
+    show.set_defaults(run=run_show)
+
+
+def _output_path(args) -> Path | None:
+    if not args.output or args.output == "-":
+        return None
+    out = Path(args.output)
+    if out.is_dir():
+        raise InputError(f"{out}: is a directory; give a file name for -o")
+    if not out.parent.exists():
+        raise InputError(f"{out.parent}: no such directory for -o")
+    return out
+
+
+def run_extract(args) -> int:
+    import tieout
+    from tieout.render import facts_out
+
+    out = _output_path(args)
+    if args.format in ("parquet", "xlsx") and out is None:
+        raise InputError(f"--format {args.format} writes a binary file: give -o OUT")
+    report = tieout.read(args.file, check=args.format == "xlsx")
+    _warn_problems(report)
+    rows = facts_out.records(report)
+    if args.format == "parquet":
+        facts_out.write_parquet(rows, out)
+        return 0
+    if args.format == "xlsx":
+        from tieout.render.excel import report_to_xlsx
+
+        report_to_xlsx(report, out)
+        return 0
+    text = {"jsonl": facts_out.to_jsonl, "csv": facts_out.to_csv}.get(args.format)
+    payload = text(rows) if text else facts_out.to_json(report, rows)
+    if out is None:
+        sys.stdout.write(payload)
+    else:
+        out.write_text(payload, encoding="utf-8")
+    return 0
+
+
+def run_show(args) -> int:
+    import tieout
+
+    report = tieout.read(args.file, check=not args.no_check)
+    _warn_problems(report)
+    if args.html:
+        from tieout.render.html import report_to_html
+
+        out = Path(args.html)
+        if out.is_dir() or not out.parent.exists():
+            raise InputError(f"{out}: cannot write the HTML file there")
+        out.write_text(report_to_html(report), encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+        return 0
+    from tieout.render.tables_text import print_report
+
+    print_report(report)
+    return 0
+
+
+def _warn_problems(report) -> None:
+    """Stage problems that are errors go to stderr, one line each (the data still comes out)."""
+    for problem in report.problems:
+        if problem.severity == "error":
+            where = f"{report.filing.path}:{problem.line}" if problem.line else report.filing.path
+            print(f"tieout: {where}: {problem.stage}: {problem.message}", file=sys.stderr)

@@ -1,0 +1,83 @@
+"""Tables as the reader understood them, for the terminal (``tieout show``).
+
+One rich table per document table: the label indented as printed with its
+section path above it, one column per period. Where checks ran, a number is
+green when every check it takes part in passes, red when one fails, and
+plain when nothing could check it, so a reader sees at a glance what was read
+and what is in doubt.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from tieout.model import Report
+
+
+def fact_status(report: Report) -> dict[int, str]:
+    """Fact id -> "pass" | "fail" (any failing check wins) for facts some check involved."""
+    status: dict[int, str] = {}
+    for check in report.checks:
+        if check.status not in ("pass", "fail"):
+            continue
+        for fact_id in check.facts:
+            if check.status == "fail" or status.get(fact_id) != "fail":
+                status[fact_id] = check.status
+    return status
+
+
+def print_report(report: Report, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    status = fact_status(report)
+    by_cell = {(f.table_index, f.row_index, f.column_index): f for f in report.fact_records}
+    filing = report.filing
+    head = " · ".join(x for x in (filing.company, filing.form_type, filing.period) if x)
+    console.print(Text(f"{filing.path}" + (f"  ({head})" if head else ""), style="bold"))
+    for t_index, table in enumerate(report.tables):
+        title = table.title or "(untitled table)"
+        caption = f"{table.document} · lines {table.first}-{table.last}"
+        if table.note:
+            caption += f" · {table.note}"
+        grid = RichTable(title=Text(title, style="bold"), caption=caption, caption_justify="left",
+                         show_lines=False, expand=False)
+        grid.add_column("label", overflow="fold", max_width=60)
+        grid.add_column("unit", style="dim")
+        for column in table.columns:
+            header = column.period or column.header or f"column {column.index + 1}"
+            grid.add_column(header, justify="right", overflow="fold")
+        last_path: tuple[str, ...] = ()
+        for r_index, row in enumerate(table.rows):
+            if row.heading:
+                grid.add_row(Text("  " * len(row.path) + row.label, style="bold cyan"), "",
+                             *["" for _ in table.columns])
+                last_path = row.path + (row.label,)
+                continue
+            if row.path != last_path and row.path:
+                last_path = row.path
+            label = Text("  " * len(row.path) + (row.label or "(subtotal)"),
+                         style="italic" if not row.label else "")
+            cells = []
+            for c_index, cell in enumerate(row.cells):
+                if cell is None:
+                    cells.append("")
+                    continue
+                fact = by_cell.get((t_index, r_index, c_index))
+                state = status.get(fact.id) if fact else None
+                style = {"pass": "green", "fail": "bold red"}.get(state, "")
+                mark = {"pass": " ✓", "fail": " ✗"}.get(state, "")
+                rule = {"-": "─", "=": "═"}.get(row.rule_above, "")
+                cells.append(Text((rule + " " if rule else "") + cell.display + mark, style=style))
+            grid.add_row(label, row.unit, *cells)
+        console.print(grid)
+    counts = defaultdict(int)
+    for check in report.checks:
+        counts[check.status] += 1
+    summary = f"{len(report.tables)} tables, {len(report.fact_records)} facts"
+    if report.checks:
+        summary += (f"; {len(report.checks)} checks: {counts['pass']} pass, {counts['fail']} fail, "
+                    f"{counts['unverifiable']} unverifiable")
+    console.print(Text(summary, style="bold"))
