@@ -14,6 +14,9 @@ self-contained HTML file ``report_to_html`` writes). Target: under 1 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import socket
+import subprocess
 import statistics
 import sys
 import tempfile
@@ -58,6 +61,30 @@ def measure(browser, url: str, runs: int) -> tuple[list[float], list[float]]:
     return fcp, ready
 
 
+@contextlib.contextmanager
+def serve_process(db: Path):
+    """``tieout serve`` in its own process, as a user runs it."""
+    from browser import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "tieout.cli", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("page_speed: tieout serve did not start: " + proc.stderr.read().decode())
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("file", nargs="?", type=Path, help="filing (default: the largest corpus file)")
@@ -65,7 +92,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     import tieout
-    from browser import CHROMIUM, browser, serve
+    from browser import CHROMIUM, browser
     from conftest import write_store
     from tieout.render.html import report_to_html
 
@@ -84,7 +111,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         html_file.write_text(report_to_html(report), encoding="utf-8")
         print(f"html     report_to_html {time.perf_counter() - t0:.2f} s, {html_file.stat().st_size / 1024:.0f} KB")
-        with serve(db) as url, browser() as b:
+        with serve_process(db) as url, browser() as b:
             import httpx
 
             page_url = f"{url}/doc/{report.filing.sha256}"

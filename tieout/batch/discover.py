@@ -1,8 +1,9 @@
 """Which files an ingest reads: paths, folders (recursive) and globs -> a sorted list of files.
 
 A folder contributes its text files: ``*.txt`` and the other usual EDGAR
-text extensions always, files of known binary kinds never, anything else when
-its first 4 KB hold no NUL byte. Hidden files and folders (a name starting
+text extensions always; files of known binary kinds, READMEs and text that is
+never a filing (``.md``, ``.tsv``, ``.csv``, ``.json``, ``.html``, ...) never;
+anything else when its first 4 KB hold no NUL byte. Hidden files and folders (a name starting
 with ``.``) are skipped. A file named explicitly is always taken, so a binary
 file given by name gets its 'error' row instead of vanishing. A path given
 explicitly that does not exist, or a glob that matches nothing, is a usage
@@ -23,6 +24,11 @@ BINARY_SUFFIXES = frozenset({
     ".bmp", ".tif", ".tiff", ".xls", ".xlsx", ".doc", ".docx", ".duckdb", ".wal", ".parquet",
     ".pyc", ".so", ".exe", ".dll", ".db", ".sqlite",
 })
+# Text, but never a filing: notes, manifests and data files kept beside a corpus.
+NOT_FILINGS = frozenset({
+    ".md", ".rst", ".tsv", ".csv", ".json", ".jsonl", ".xml", ".py", ".yaml", ".yml", ".toml",
+    ".cfg", ".ini", ".log", ".sh", ".html", ".htm", ".css", ".js",
+})
 _GLOB_CHARS = set("*?[")
 
 
@@ -35,7 +41,7 @@ def looks_like_text(path: Path, sniff: int = 4096) -> bool:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return True
-    if suffix in BINARY_SUFFIXES:
+    if suffix in BINARY_SUFFIXES or suffix in NOT_FILINGS or path.name.upper().startswith("README"):
         return False
     try:
         with path.open("rb") as handle:

@@ -49,6 +49,8 @@ class IngestSummary:
     timeout: int = 0
     bytes: int = 0
     seconds: float = 0.0
+    write_seconds: float = 0.0  # of ``seconds``, spent writing the store (the single writer)
+    peak_worker_rss: int = 0  # bytes, the largest resident peak a worker reported
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, status, error)
 
     @property
@@ -100,7 +102,10 @@ def ingest(paths: list[str], db: str | Path, settings: IngestSettings = IngestSe
             on_start(len(tasks), sum(t.size for t in tasks))
         mtimes = {task.path: task.mtime_ns for task in tasks}
         for outcome in _outcomes([t.path for t in tasks], settings):
+            written = time.perf_counter()
             _store(store, outcome, mtimes.get(outcome.path), settings)
+            summary.write_seconds += time.perf_counter() - written
+            summary.peak_worker_rss = max(summary.peak_worker_rss, outcome.peak_rss)
             summary.bytes += outcome.size
             setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
             if outcome.status != "ok":

@@ -31,7 +31,7 @@ from tieout.claims.periods import (
 from tieout.claims.settings import ClaimSettings
 from tieout.claims.text import Passage, blocks_to_passages, passage_to_sentences
 from tieout.claims.words import (
-    DOWN_WORDS, FORWARD_RE, LOSS_WORDS, PER_UNITS, PROFIT_WORDS, STOP, UP_WORDS,
+    CHANGE_NOUNS, DELTA_LEAD, DOWN_WORDS, FORWARD_RE, LOSS_WORDS, PER_UNITS, PROFIT_WORDS, STOP, SUBJECT_CUT, UP_WORDS, VERBS,
 )
 from tieout.model import Claim, Problem, Report
 
@@ -83,30 +83,57 @@ def _clause_start(text: str, lo: int, limit: int) -> int:
     return lo if cut < 0 else cut + 1
 
 
-def figure_to_about(text: str, figures: list[Figure], index: int, lo: int, hi: int,
-                    phrases: list[PeriodPhrase]) -> str:
-    """The words a figure is about: the lead-up phrase in its clause, plus the words right after it."""
+def figure_to_subject(text: str, figures: list[Figure], index: int, lo: int,
+                      phrases: list[PeriodPhrase]) -> tuple[list[str], bool]:
+    """The last content words leading up to a figure in its clause, and whether it states a change ("up $3 million")."""
     figure = figures[index]
     prev_end = figures[index - 1].tail if index else lo
     start = max(prev_end, _clause_start(text, lo, figure.start))
     lead = text[start:figure.start]
-    if figure.hedge_text and lead.rstrip().lower().endswith(figure.hedge_text.lower()):
-        lead = lead.rstrip()[: -len(figure.hedge_text)]
     for phrase in phrases:  # period phrases are not what the figure is about
         if start <= phrase.start < figure.start:
             lead = lead.replace(text[phrase.start:phrase.end], " ")
-    lead_words = _words_before(lead, 8)
+    lead = re.sub(r"\([^()]*\)", " ", lead).rstrip(" ($-")  # "(HL & HL-B:NYSE)", "(restated)"
+    if figure.hedge_text and lead.lower().endswith(figure.hedge_text.lower()):
+        lead = lead[: -len(figure.hedge_text)].rstrip()
+    delta = bool(DELTA_LEAD.search(lead))
+    cuts = list(SUBJECT_CUT.finditer(lead))
+    if cuts:
+        cut = cuts[-1]
+        lead = lead[:cut.start()] if cut.group(0).lower().startswith(("including", "which")) else lead[cut.end():]
+    delta = delta or bool(re.search(r"\b(?:not|no)\b", lead, re.I))  # "taxes have not been provided on $395 million"
+    segments: list[list[str]] = [[]]
+    for word in _WORD.findall(lead):
+        if word.lower() in VERBS:
+            segments.append([])
+        elif word.lower() not in STOP:
+            segments[-1].append(word)
+    words = next((seg for seg in reversed(segments) if seg), [])  # "reported a net loss of" -> "net loss"
+    if any(w.lower() in CHANGE_NOUNS for w in words):
+        delta = True  # "an increase in interest expense of $52 million"
+    return words[-4:], delta
+
+
+_AFTER_STOP = re.compile(r",|;|\b(?:at|for|compared|versus|while|and|from|up|down|during|which|or|was|were|"
+                         r"is|are|as)\b", re.I)
+
+
+def figure_to_about(text: str, figures: list[Figure], index: int, hi: int, subject: list[str],
+                    phrases: list[PeriodPhrase]) -> str:
+    """What a figure is about: its subject, its unit words ("per common share"), the words right after it."""
+    figure = figures[index]
+    tail = _WORD.findall(text[figure.end:figure.tail])
     next_start = figures[index + 1].start if index + 1 < len(figures) else hi
-    after = text[figure.tail:next_start]
-    for stop in (",", ";", " compared", " versus", " while", " and ", " from ", " up ", " down "):
-        cut = after.find(stop)
-        if cut > 0 or (cut == 0 and stop not in (",",)):
-            after = after[:max(cut, 0)]
     for phrase in phrases:
         if figure.tail <= phrase.start < next_start:
-            after = after[: max(0, phrase.start - figure.tail)] if phrase.start - figure.tail < len(after) else after
-    after_words = _WORD.findall(after)[:10]
-    return " ".join(_trim(lead_words) + ([] if not after_words else _trim(after_words))).strip()
+            next_start = phrase.start
+            break
+    after = text[figure.tail:next_start]
+    stop = _AFTER_STOP.search(after)
+    after_words = _WORD.findall(after[: stop.start()] if stop else after)[:10]
+    if figure.unit not in ("USD", "USD/share", "%", "x"):
+        tail = _WORD.findall(figure.text) + tail
+    return " ".join(subject + tail + after_words).strip()
 
 
 def _trim(words: list[str]) -> list[str]:
@@ -267,17 +294,27 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
         kinds = [k for k, _ in kinds_dirs]
         periods, base_periods, base_figures = _assign_periods(text, figures, kinds, phrases, resolved,
                                                               paragraph_period, hi)
+        if re.search(r"\brespectively\b", sentence, re.I):
+            periods = [None] * len(figures)  # "$485 million, $604 million and $614 million in 1997, 1996 and 1995, respectively"
         abouts: list[str] = []
+        subjects: list[list[str]] = []
+        deltas: list[bool] = []
         ids: list[int] = []
         for i, figure in enumerate(figures):
-            about = figure_to_about(text, figures, i, lo, hi, phrases)
+            subject, delta = figure_to_subject(text, figures, i, lo, phrases)
             link = text[figures[i - 1].tail:figure.start] if i else ""
-            if i and _OR_JOIN.match(link) and kinds[i] == kinds[i - 1] == "amount":
-                about = abouts[i - 1]
-            abouts.append(about)
+            if i and kinds[i] == kinds[i - 1] == "amount" and (_OR_JOIN.match(link) or not subject):
+                subject = subjects[i - 1]  # "$537,000, or 1 cent per share"; "from 39,000 ounces to over 47,000"
+            subjects.append(subject)
+            deltas.append(delta and kinds[i] == "amount")
+            abouts.append(figure_to_about(text, figures, i, hi, subject, phrases))
+            if any(w.lower() in CHANGE_NOUNS for w in _WORD.findall(abouts[-1])):
+                deltas[-1] = kinds[i] == "amount"  # "a $52 million unfavorable variance related to interest"
             ids.append(first_id + len(claims) + i)
         for i, figure in enumerate(figures):
             kind, direction = kinds_dirs[i]
+            if deltas[i]:
+                kind = "delta"
             low, high = interval_for(figure.magnitude, figure.rounding, figure.step, figure.qualifier)
             sign = -1 if figure.negative else 1
             if kind == "amount" and not figure.negative and figure.unit not in ("%",):

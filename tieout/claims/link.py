@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from tieout.claims.settings import ClaimSettings
 from tieout.claims.words import (
-    NEGATIVE_WORDS, NON_TABLE_WORDS, label_to_groups, text_to_words, unit_family,
+    ACTION_WORDS, FIN_HEADS, GENERIC, NEGATIVE_WORDS, NON_TABLE_WORDS, UNIT_WORDS, label_to_groups, text_to_words, unit_family,
 )
 from tieout.model import Check, Claim, Fact, Report, Span
 
@@ -86,7 +86,7 @@ def claim_to_words(claim: Claim) -> Words:
 @dataclass(frozen=True, slots=True)
 class Meaning:
     score: float
-    strong: bool  # every key word of the label is in the sentence, one of them in the claim's own words
+    strong: bool  # every key word of the row label is in the claim's own subject words
     overlap: bool = False  # some key word of the row label is in the sentence
 
 
@@ -98,7 +98,13 @@ def fact_meaning(words: Words, fact: Fact) -> Meaning:
     place = len(where & (words.sentence | words.context))
     covered = bool(groups) and said == len(groups)
     score = 2 * local + said - 1.5 * (len(groups) - said) + 0.5 * place + (1 if covered else 0)
-    return Meaning(score, covered and local >= 1, said > 0)
+    named = bool(groups) and local == len(groups)
+    subject = words.local - UNIT_WORDS - GENERIC
+    if len(groups) == 1 and (len(subject) > 2 or (subject - groups[0]) & FIN_HEADS):
+        named = False  # a one-word row ("Interest") is not named by "interest expense" or a long phrase
+    if words.local & ACTION_WORDS and not text_to_words(fact.label) & ACTION_WORDS:
+        named = False  # "purchase of property" does not name "Property, plant and equipment"
+    return Meaning(score, named, said > 0)
 
 
 def sign_flexible(words: Words, fact: Fact) -> bool:
@@ -165,7 +171,7 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact],
         fact = scored[0][1]
         return _check(claim, "pass", f"{name} = {fact_to_text(fact)}", [fact], expected=fact.display), fact
     named = [(m, f) for f in in_period if (m := fact_meaning(words, f)).strong and _plausible(claim, f, settings)]
-    if named and claim.period is not None and not (words.local & NON_TABLE_WORDS):
+    if named and claim.period is not None and claim.kind != "delta" and not (words.local & NON_TABLE_WORDS):
         named.sort(key=lambda mf: (-round(mf[0].score), abs(abs(mf[1].value) - abs(claim.value))))
         fact = named[0][1]
         message = (f"{name} does not match {fact_to_text(fact)} for {claim.period}: the wording admits "
@@ -320,9 +326,7 @@ def claims_to_checks(claims: Iterable[Claim], report: Report,
     out: dict[int, Check] = {}
     tied: dict[int, Fact | None] = {}
     for claim in claims:
-        if claim.kind == "amount" and claim.unit != "%":
-            out[claim.id], tied[claim.id] = amount_to_check(claim, facts, settings)
-        elif claim.kind == "amount":
+        if claim.kind in ("amount", "delta"):
             out[claim.id], tied[claim.id] = amount_to_check(claim, facts, settings)
     shares = None
     for claim in claims:

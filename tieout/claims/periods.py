@@ -48,6 +48,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.I)) for 
              r"a year ago|a year earlier|one year ago)| last year)?"),
     ("same", r"\b(?:the )?(?:prior|previous) year(?:'s)? (?:comparable |same )?(?:period|quarter)\b"),
     ("same", r"\b(?:a|one) year (?:ago|earlier)\b"),
+    ("same", r"\b(?:the )?(?:previous|prior|preceding|last) fiscal year\b"),
     ("same", r"\b(?:the )?(?:same|comparable|corresponding) (?:quarter|period) (?:a year ago|last year)\b"),
     ("preceding", r"\b(?:the )?(?:preceding|previous|prior|sequential|immediately preceding|last) quarter\b"),
     ("ord_alone", r"\b(?:the|this|our|its) (?:fiscal )?" + _ORD + r"[- ](?:fiscal[- ])?quarter\b"),
@@ -227,6 +228,8 @@ def phrase_to_period(phrase: PeriodPhrase, cal: Calendar, reference: str | None)
         ordinal = ORDINALS.get(phrase.get("ord").lower(), 0)
         if ordinal:
             current = _quarter_near(ordinal, cal, base)
+        elif months_of(base) not in (0, 3):
+            current = cal.resolve(3, iso_to_dates(base)[1])  # "the quarter" while discussing six months
         else:
             current = base
         rel = phrase.get("rel").lower().replace("the ", "")

@@ -126,9 +126,37 @@ STOP = frozenset(
     "a an the of in for to from on at by per with and or as its it this that these those was were "
     "is are be been has have had during compared compares versus vs than which who while also "
     "our their company company's quarter year period months month ended ending same last prior "
-    "first second third fourth fiscal over nearly more under about approximately total net "
+    "first second third fourth fiscal over nearly more under about approximately total net today "
     "amount amounts other all each into up down include includes including results reported "
     "today".split())
+
+# "purchase of property, plant and equipment" is a flow, not the balance "Property, plant and equipment"
+ACTION_WORDS = frozenset(
+    "purchase purchases acquisition acquisitions addition additions proceeds disposal disposition "
+    "repayment repayments issuance borrowing borrowings repurchase repurchases "
+    "capital expenditure expenditures".split())
+
+# verbs that sit between a subject and its figure ("net loss was $537,000")
+VERBS = frozenset(
+    "was were is are totaled totalled amounted reached reported realized improved increased decreased "
+    "rose fell grew declined climbed dropped came stood include contributed "
+    "includes included compares compared".split())
+
+# a figure after these words is an amount of change, not the level ("benefited by $1.0 million")
+DELTA_LEAD = re.compile(r"\b(?:by|up|down|increased|decreased|rose|fell|grew|declined|gained|lost|improved)\s*$",
+                        re.I)
+# the figure belongs to what follows these words ("grew despite FAS 123(R) expenses of $443,000")
+SUBJECT_CUT = re.compile(r"\b(?:despite|due to|because of|after|excluding|reflecting|offset by|including|"
+                         r"which includes?|inclusive of|exclusive of)\b", re.I)
+
+UNIT_WORDS = frozenset("ounce ton pound share million billion thousand cent percent dollar".split())
+
+CHANGE_NOUNS = frozenset("increase increases decrease decreases change changes variance growth decline reduction "
+                         "improvement rise drop".split())
+
+# the head nouns of financial rows: a one-word row is not named by a subject that has another one
+FIN_HEADS = frozenset("expense cost income revenue profit tax margin interest dividend asset liability equity "
+                      "cash debt loss receivable payable inventory".split())
 
 GENERIC = frozenset("total net other consolidated amount amounts average operations".split())
 

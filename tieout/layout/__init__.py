@@ -177,11 +177,19 @@ def _wide_row(text: str) -> bool:
 
 
 def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> int:
-    """Walk up from the first number line over the column headers; stop at a blank gap or prose."""
+    """Walk up from the first number line over the column headers and section headings.
+
+    Column headers have text over the number columns; section headings sit at
+    the left margin below them. A line that is neither (a centred title, prose)
+    or a run of blank lines ends the walk.
+    """
+    first_cells = line_to_cells(lines[start].text).cells
+    num_left = first_cells[0].start if first_cells else 40
     top = start
     k = start - 1
     blanks = 0
     seen = 0
+    seen_header = False
     while k >= 0 and seen < settings.max_header_lines:
         kind = kinds[k]
         if kind in ("furniture", "markup", "table"):
@@ -194,6 +202,17 @@ def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> i
             continue
         text = lines[k].text
         if number[k] or _is_prose(text, settings):
+            break
+        stripped = text.strip()
+        indent = len(text) - len(text.lstrip())
+        over_columns = len(text.rstrip()) > num_left
+        if rule_kind(text):
+            pass
+        elif over_columns:
+            seen_header = True
+        elif indent <= 4 and not seen_header and len(stripped) <= settings.narrative_width:
+            pass  # a section heading ("ASSETS", "Current assets:") below the column headers
+        else:
             break
         blanks = 0
         top = k

@@ -58,6 +58,11 @@ class ViewLine:
     segments: tuple[Segment, ...]
     status: str  # worst status of its marks ("fail" > "pass" > "none"), "" without marks
 
+    @property
+    def plain(self) -> str:
+        """The line's text when it has no marks (the page's fast path)."""
+        return "".join(s.text for s in self.segments)
+
 
 @dataclass(frozen=True, slots=True)
 class View:

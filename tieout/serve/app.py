@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -78,6 +78,11 @@ def create_app(db_path: str | Path) -> Starlette:
         html = env.get_template(template).render(request=request, db_name=Path(str(db_path)).name, **context)
         return HTMLResponse(html, status_code=status_code)
 
+    def streamed_page(request: Request, template: str, **context) -> StreamingResponse:
+        """A long page sent as it renders, so the browser paints the first screen early."""
+        parts = env.get_template(template).generate(request=request, db_name=Path(str(db_path)).name, **context)
+        return StreamingResponse(buffered(parts), media_type="text/html; charset=utf-8")
+
     def document_or_404(con, doc_id: str, text: bool = False) -> dict:
         doc = data.get_document(con, doc_id, text=text)
         if doc is None:
@@ -100,7 +105,7 @@ def create_app(db_path: str | Path) -> Starlette:
             doc = document_or_404(con, doc_id, text=True)
             rows = data.document_rows(con, doc_id, tables)
         view = rows_to_view(doc, rows["facts"], rows["claims"], rows["checks"], rows["spans"])
-        return page(request, "document.html", doc=doc, view=view)
+        return streamed_page(request, "document.html", doc=doc, view=view)
 
     def fact_query(request: Request) -> dict:
         p = request.query_params
@@ -203,6 +208,19 @@ def create_app(db_path: str | Path) -> Starlette:
     app.state.store = store
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def buffered(parts, size: int = 64 * 1024):
+    """Join a template's many small pieces into ~64 KB writes."""
+    buffer, length = [], 0
+    for part in parts:
+        buffer.append(part)
+        length += len(part)
+        if length >= size:
+            yield "".join(buffer)
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer)
 
 
 # -- downloads (pure functions of rows) ---------------------------------------

@@ -28,7 +28,7 @@ from tieout.source.decode import bytes_to_text
 from tieout.source.furniture import DEFAULT_SETTINGS, FurnitureSettings, raw_to_furniture
 from tieout.source.lines import raw_to_lines, text_to_lines
 from tieout.source.sgml import Container, Part, is_sgml, plain_container, sgml_to_container
-from tieout.source.sniff import HTML_MESSAGE, bytes_to_kind, text_to_kind
+from tieout.source.sniff import HTML_MESSAGE, bytes_to_kind, plain_to_kind, text_to_kind
 from tieout.source.stripped import is_stripped, stripped_to_container
 
 __all__ = ["load_filing", "path_to_bytes", "FurnitureSettings"]
@@ -49,6 +49,8 @@ def load_filing(path: str | Path, data: bytes | None = None, *,
     split = text_to_lines(decoded.text)
     raw = split.raw_lines
     container = raw_to_container(raw, split.text, document_name(path))
+    if container.style == "plain":
+        plain_to_kind(raw, name)
     problems = list(decoded.problems) + list(container.problems)
     documents = []
     used: set[str] = set()

@@ -17,7 +17,7 @@ Rules, applied to lines outside ``<TABLE>``...``</TABLE>`` (inside, only
    with text on both sides, when it is numbered one more than the page
    number a page's length before it; page 0 does not exist (``-0-`` is nil);
 3. a running head: text, two or more spaces, then ``Page N`` (or the reverse);
-4. a repeated block: a run of 1-5 non-blank lines, bounded by blank lines,
+4. a repeated block: a run of 1-5 non-blank lines (at most 1,500 characters), bounded by blank lines,
    page breaks or the document's edges, whose text (whitespace collapsed,
    digits ignored) occurs ``min_repeats`` times or more, at least half of
    them at a page's top or bottom. Runs with a line of numbers in columns, a
@@ -47,6 +47,7 @@ from tieout.model import Line
 class FurnitureSettings:
     min_repeats: int = 3  # a block must occur this often to be a letterhead/footer
     max_block_lines: int = 5  # longer runs of text are content, however often repeated
+    max_block_chars: int = 1500  # and so are runs of very long lines
     page_lines: tuple[int, int] = (15, 200)  # lines from one page number to the next (rule 2b)
 
 
@@ -223,7 +224,7 @@ def _pieces(page: _Page, breaks: list[int], first: int, last: int) -> list[tuple
 def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
     """Rule 4: letterheads, footers and running heads that recur at page edges."""
     text, starts = page.text, page.starts
-    limit = settings.max_block_lines
+    limit, longest = settings.max_block_lines, settings.max_block_chars
     breaks = sorted(page.breaks)
     barriers = bool(breaks or page.tables)
     runs: dict[str, list[tuple[int, int]]] = {}  # key -> (first, last) line indexes
@@ -236,10 +237,10 @@ def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
         last = first + size - 1
         if barriers and _has_barrier(page, breaks, first, last):
             for low, high, kind in _pieces(page, breaks, first, last):
-                if kind == CONTENT and high - low < limit:
+                if kind == CONTENT and high - low < limit and starts[high + 1] - starts[low] <= longest:
                     chunk = text[starts[low]: starts[high + 1] - 1]
                     runs.setdefault(_DIGITS.sub("#", " ".join(chunk.split())), []).append((low, high))
-        elif size <= limit:
+        elif size <= limit and end - start <= longest:
             runs.setdefault(_DIGITS.sub("#", " ".join(match.group().split())), []).append((first, last))
     marked: set[int] = set()
     for occurrences in runs.values():

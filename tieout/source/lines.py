@@ -18,6 +18,7 @@ filer's printer lined up the columns.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,13 +72,23 @@ def raw_to_lines(raw_lines: Sequence[str], first: int, last: int) -> tuple[Line,
 
     The same records ``Line(n, raw.expandtabs(8), raw)`` would give; the source
     stage makes one per line of every filing, so the slots are set directly
-    (about twice as fast as the generated ``__init__``).
+    (about twice as fast as the generated ``__init__``). The cyclic garbage
+    collector is paused meanwhile: Line records hold only strings and ints, so
+    they form no cycles, and scanning a million new records again and again
+    costs a third of the time on large files.
     """
     if last < first:
         return ()
     chunk = raw_lines[first - 1:last]
     numbers = range(first, last + 1)
-    if any("\t" in raw for raw in chunk):
-        texts = [raw.expandtabs(8) if "\t" in raw else raw for raw in chunk]
-        return tuple(map(_tab_line, numbers, texts, chunk))
-    return tuple(map(_line, numbers, chunk))
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        if any("\t" in raw for raw in chunk):
+            texts = [raw.expandtabs(8) if "\t" in raw else raw for raw in chunk]
+            return tuple(map(_tab_line, numbers, texts, chunk))
+        return tuple(map(_line, numbers, chunk))
+    finally:
+        if paused:
+            gc.enable()

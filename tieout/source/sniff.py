@@ -47,7 +47,8 @@ CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 26, 27)) 
 def bytes_to_kind(data: bytes, name: str) -> None:
     """Raise ``InputError`` when ``data`` is plainly not a text file (empty, magic, binary).
 
-    NUL-heavy UTF-16 text is left for the decoder; so are a few stray NULs.
+    NUL-heavy UTF-16 text is left for the decoder; so are stray NULs (up to a
+    quarter of the sample: padding from old transfers), which it removes.
     """
     if not data:
         raise InputError(f"{name}: the file is empty")
@@ -58,9 +59,10 @@ def bytes_to_kind(data: bytes, name: str) -> None:
     sample = data[:SAMPLE_BYTES]
     if _looks_utf16(sample) or sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return
-    bad = len(sample) - len(sample.translate(None, CONTROL_BYTES))
-    if bad * 20 > len(sample):  # more than 5% control bytes
-        share = round(100 * bad / len(sample))
+    nuls = sample.count(0)
+    bad = len(sample) - len(sample.translate(None, CONTROL_BYTES)) - nuls
+    if bad * 20 > len(sample) or nuls * 4 > len(sample):  # >5% control bytes, >25% NULs
+        share = round(100 * (bad + nuls) / len(sample))
         raise InputError(f"{name}: looks binary ({share}% control bytes in the first "
                          f"{len(sample):,} bytes), not a plain-text filing")
 
@@ -86,14 +88,21 @@ def utf16_order(sample: bytes) -> str:
 
 
 def text_to_kind(text: str, name: str) -> None:
-    """Raise ``InputError`` for decoded text that is a whole HTML/XML page, or blank."""
+    """Raise ``InputError`` for decoded text that is blank."""
     if not text.strip():
         raise InputError(f"{name}: the file is empty (only whitespace)")
-    kind = lines_to_kind(text[:8192].splitlines())
+
+
+def plain_to_kind(lines: Sequence[str], name: str) -> None:
+    """Raise ``InputError`` for a file (not an EDGAR submission) that is an HTML or XML page."""
+    kind = lines_to_kind(lines[:200])
     if kind == "html":
         raise InputError(f"{name}: {HTML_MESSAGE}")
     if kind == "xml":
         raise InputError(f"{name}: is an XML document (XBRL?), not a plain-text filing; {HTML_MESSAGE}")
+    if kind in ("pdf", "uuencoded"):
+        raise InputError(f"{name}: holds {'a PDF' if kind == 'pdf' else 'a uuencoded file'}, "
+                         "not a plain-text filing")
 
 
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)

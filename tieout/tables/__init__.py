@@ -357,24 +357,23 @@ def _is_note_line(text: str) -> bool:
 
 
 def _title_lines(block: Block, lines, header_top: int, blocks, settings: TableSettings):
-    """Title lines: the block's own lines above its header, else the heading just before it."""
+    """Title lines: the heading just before the block, then the block's own lines above its header."""
     own = [line for line in lines[:header_top] if line.text.strip() and not rule_kind(line.text)]
-    if own:
-        return own[-settings.max_title_lines:]
+    first = own[0].number if own else block.first
     previous = None
     for candidate in blocks:
         if candidate.last < block.first and candidate.document == block.document:
             previous = candidate
         elif candidate.first >= block.first:
             break
-    if previous is None or previous.kind not in ("heading", "paragraph"):
-        return []
-    if block.first - previous.last > settings.title_gap + 1:
-        return []
-    if previous.kind == "paragraph" and (len(previous.lines) > 4 or
-                                         any(len(line.text.strip()) > 75 for line in previous.lines)):
-        return []
-    return list(previous.lines[-settings.max_title_lines:])
+    before: list = []
+    if previous is not None and previous.kind in ("heading", "paragraph") and \
+            first - previous.last <= settings.title_gap + 1:
+        short = previous.kind == "heading" or (len(previous.lines) <= 4 and
+                                               all(len(line.text.strip()) <= 75 for line in previous.lines))
+        if short:
+            before = list(previous.lines)
+    return (before + own)[-settings.max_title_lines:]
 
 
 # --------------------------------------------------------------------------

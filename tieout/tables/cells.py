@@ -115,6 +115,8 @@ def _set_off(text: str, start: int, dollar: bool) -> bool:
     if start == 0 or dollar:
         return True
     before = text[:start]
+    if before.endswith(".."):
+        return True
     if before.endswith("  ") or before.endswith("\t") or before.rstrip().endswith("$"):
         return True
     return _leader_before(before)
@@ -129,6 +131,16 @@ def _token_starts(text: str, end: int, count: int = 4) -> list[int]:
     i = end
     while i > 0 and len(out) < count:
         j = max(text.rfind(" ", 0, i), text.rfind("\t", 0, i)) + 1
+        leader = text.rfind("..", j, i)
+        if leader >= 0 and leader + 2 < i:  # "Total assets......$3,424": the number starts after the dots
+            k = leader + 2
+            while k < i and text[k] == ".":
+                k += 1
+            out.append(k)
+            i = leader
+            while i > j and text[i - 1] == ".":
+                i -= 1
+            continue
         out.append(j)
         i = j
         while i > 0 and text[i - 1] in " \t":

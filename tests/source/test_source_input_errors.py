@@ -1,0 +1,99 @@
+"""Unreadable input: one InputError sentence naming the file and the reason, never a traceback."""
+
+from pathlib import Path
+
+import pytest
+
+from tieout.errors import InputError
+from tieout.source import load_filing
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "source"
+
+
+def message_for(path, data=None) -> str:
+    with pytest.raises(InputError) as caught:
+        load_filing(path, data=data)
+    message = str(caught.value)
+    assert "\n" not in message and "Traceback" not in message
+    return message
+
+
+def test_missing_file_names_the_path(tmp_path):
+    path = tmp_path / "nope.txt"
+    assert message_for(path) == f"{path}: no such file"
+
+
+def test_missing_folder_suggests_checking_the_path(tmp_path):
+    assert "check the path" in message_for(tmp_path / "no-such-dir" / "f.txt")
+
+
+def test_directory_points_to_ingest(tmp_path):
+    message = message_for(tmp_path)
+    assert "is a directory" in message and "tieout ingest" in message
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"   \r\n\t\n  \n", "only whitespace"),
+    (b"\xef\xbb\xbf  \n", "only whitespace"),
+])
+def test_empty_and_blank_files(tmp_path, data, reason):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(data)
+    assert reason in message_for(path)
+
+
+@pytest.mark.parametrize("data, what", [
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "Word/OLE"),
+    (b"PK\x03\x04\x14\x00\x06\x00" + bytes(100), "ZIP archive"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+    (b"\x1f\x8b\x08\x00" + bytes(40), "gzip"),
+])
+def test_magic_numbers(tmp_path, data, what):
+    path = tmp_path / "filing.txt"
+    path.write_bytes(data)
+    message = message_for(path)
+    assert message.startswith(f"{path}: is ") and what in message
+
+
+def test_pdf_message_gives_a_remedy(tmp_path):
+    path = tmp_path / "q1.pdf"
+    path.write_bytes(b"%PDF-1.3\n")
+    assert "pdftotext" in message_for(path)
+
+
+def test_binary_noise_is_refused(tmp_path):
+    path = tmp_path / "noise.bin"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert "looks binary" in message_for(path)
+
+
+def test_html_page_is_refused_with_the_design_sentence():
+    message = message_for(FIXTURES / "page.html")
+    assert message.endswith("HTML filings are not read yet; tieout reads plain-text filings (1993-2008)")
+
+
+def test_submission_with_only_html_and_graphics_is_refused():
+    message = message_for(FIXTURES / "html-only-submission.txt")
+    assert "no plain-text document" in message and "HTML filings are not read yet" in message
+
+
+def test_header_without_documents_is_refused(tmp_path):
+    path = tmp_path / "header-only.txt"
+    path.write_text("<SEC-DOCUMENT>0000999999-97-000001.txt : 19970101\n<SEC-HEADER>\n"
+                    "ACCESSION NUMBER:\t0000999999-97-000001\n")
+    assert "no <DOCUMENT>" in message_for(path)
+
+
+def test_cli_prints_one_line_and_exits_2(tmp_path, capsys):
+    from tieout.cli import main
+
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.7\n")
+    try:
+        code = main(["extract", str(path)])
+    except SystemExit as exc:  # extract not registered yet in this build
+        pytest.skip(f"'tieout extract' is not available yet ({exc})")
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "PDF" in err
