@@ -53,6 +53,7 @@ class MemorySampler:
         self.interval = interval
         self.parent_peak = 0
         self.child_peak = 0
+        self.child_cpu: dict[int, float] = {}  # pid -> user+system seconds last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -64,6 +65,8 @@ class MemorySampler:
                 for child in me.children(recursive=True):
                     try:
                         self.child_peak = max(self.child_peak, child.memory_info().rss)
+                        times = child.cpu_times()
+                        self.child_cpu[child.pid] = times.user + times.system
                     except psutil.Error:
                         pass
             except psutil.Error:
@@ -97,8 +100,11 @@ def run_one(mode: str, workers: int, folder: Path, work: Path, timeout: float) -
     try:
         with MemorySampler() as memory:
             start = time.perf_counter()
+            own = psutil.Process().cpu_times()
             summary = ingest([str(folder)], db, settings)
             seconds = time.perf_counter() - start
+            after = psutil.Process().cpu_times()
+        parent_cpu = after.user + after.system - own.user - own.system
     finally:
         if cluster is not None:
             cluster.close()
@@ -107,7 +113,8 @@ def run_one(mode: str, workers: int, folder: Path, work: Path, timeout: float) -
         "failed": summary.error + summary.timeout, "seconds": seconds,
         "docs_s": summary.done / seconds, "mb_s": summary.bytes / 1e6 / seconds,
         "write_s": summary.write_seconds, "worker_mb": max(memory.child_peak, summary.peak_worker_rss) / 1e6,
-        "parent_mb": memory.parent_peak / 1e6, "db_mb": db.stat().st_size / 1e6,
+        "parent_mb": memory.parent_peak / 1e6,
+        "cpu_per_doc": (sum(memory.child_cpu.values()) + parent_cpu) / max(summary.done, 1), "db_mb": db.stat().st_size / 1e6,
     }
 
 
@@ -134,13 +141,13 @@ def main(argv=None) -> int:
                 print(f"  {mode} x{workers}: {row['docs_s']:.2f} docs/s, {row['mb_s']:.3f} MB/s "
                       f"(load {os.getloadavg()[0]:.1f})", flush=True)
         print()
-        header = ("mode", "workers", "docs", "failed", "seconds", "docs/s", "MB/s", "writer s",
+        header = ("mode", "workers", "docs", "failed", "seconds", "docs/s", "MB/s", "CPU s/doc", "writer s",
                   "peak MB/worker", "parent MB", "db MB")
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
         for r in rows:
             print(f"| {r['mode']} | {r['workers']} | {r['docs']} | {r['failed']} | {r['seconds']:.1f} | "
-                  f"{r['docs_s']:.2f} | {r['mb_s']:.3f} | {r['write_s']:.1f} | {r['worker_mb']:.0f} | "
+                  f"{r['docs_s']:.2f} | {r['mb_s']:.3f} | {r['cpu_per_doc']:.2f} | {r['write_s']:.1f} | {r['worker_mb']:.0f} | "
                   f"{r['parent_mb']:.0f} | {r['db_mb']:.1f} |")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -215,3 +215,32 @@ def test_dask_local_cluster_writes_partitions(corpus_db, corpus_dir, tmp_path):
     n_facts = con.execute(f"SELECT count(*) FROM read_parquet('{parquet}/facts/*.parquet')").fetchone()[0]
     assert n_docs == 8
     assert n_facts == sum(v[1] for v in got.values()) > 0
+
+
+def test_rows_the_store_refuses_become_an_error_row(tmp_path):
+    from handmade import make_report
+
+    from tieout.batch.ingest import _store_or_record
+    from tieout.batch.work import Outcome
+    from tieout.store.rows import report_rows
+
+    report = make_report()
+    rows = report_rows(report)
+    rows["facts"][0]["line"] = "not a line number"
+    outcome = Outcome("/x/northwind.txt", report.filing.sha256, "ok", "", 10, 0.1, rows)
+    with open_store(tmp_path / "s.duckdb") as store:
+        stored = _store_or_record(store, outcome, 1, IngestSettings(workers=0))
+        assert stored.status == "error" and "could not store the rows" in stored.error
+        assert store.query("SELECT status FROM documents")["status"].tolist() == ["error"]
+        assert store.counts()["facts"] == 0
+
+
+def test_touched_file_is_not_read_again(corpus_dir, tmp_path):
+    source = smallest(corpus_dir, 1)[0]
+    target = copy_files([source], tmp_path / "in") / source.name
+    db = tmp_path / "s.duckdb"
+    ingest([str(target)], db, IngestSettings(workers=0))
+    os.utime(target, ns=(1, 10**18))
+    summary = ingest([str(target)], db, IngestSettings(workers=0))
+    assert (summary.skipped, summary.done) == (1, 0)
+    assert ingest([str(target)], db, IngestSettings(workers=0)).skipped == 1  # mtime remembered

@@ -32,7 +32,11 @@ def small_store(tmp_path) -> tuple[Path, dict]:
 
 @pytest.fixture()
 def client(small_store):
-    from starlette.testclient import TestClient
+    import warnings
+
+    with warnings.catch_warnings():  # starlette 1.x suggests httpx2; httpx is what is installed
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from starlette.testclient import TestClient
 
     from tieout.serve.app import create_app
 

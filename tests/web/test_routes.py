@@ -40,8 +40,10 @@ def test_document_view_marks_numbers_and_escapes_text(client):
     assert html.count('class="m m-fact s-fail"') == 3
     assert html.count('class="m m-fact s-pass"') == 3
     assert 'class="m m-claim s-none"' in html
-    assert 'data-check="1" id="check-1"' in html  # the failing total listed in the side panel
-    assert 'data-check="0"' not in html  # passing checks are not listed
+    failing = html[html.index('id="tv-failing"'):]
+    failing = failing[:failing.index("</ol>")]
+    assert 'data-check="1" id="check-1"' in failing  # the failing total listed in the side panel
+    assert 'data-check="0"' not in failing and 'data-check="2"' not in failing
 
 
 def test_unknown_and_malformed_ids_are_404(client):
@@ -123,3 +125,20 @@ def test_trend_page(client):
     r = client.get("/trend", params={"company": "Acme <Mining>", "label": "Cash"})
     assert r.status_code == 200 and "spec-trend" in r.text
     assert client.get("/trend", params={"company": "nobody"}).status_code == 404
+
+
+def test_serve_with_a_missing_store_is_one_line_and_exit_2(tmp_path, capsys):
+    from tieout.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "none.duckdb")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such store" in err
+
+
+def test_serve_refuses_a_file_that_is_not_a_store(tmp_path, capsys):
+    from tieout.cli import main
+
+    bogus = tmp_path / "bogus.duckdb"
+    bogus.write_text("not a database")
+    assert main(["serve", "--db", str(bogus)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -75,13 +75,35 @@ def plan(files: list[Path], index: dict[str, tuple], settings: IngestSettings) -
             continue
         task = FileTask(str(path), stat.st_size, stat.st_mtime_ns)
         known = index.get(task.path)
-        if known and not settings.force and known[0] == task.size and known[1] == task.mtime_ns:
-            status = known[3]
-            if status == "ok" or (status in ("error", "timeout") and not settings.retry_failed):
-                skipped += 1
-                continue
+        if (known and not settings.force and known[0] == task.size and known[1] == task.mtime_ns
+                and _settled(known[3], settings)):
+            skipped += 1
+            continue
         tasks.append(task)
     return tasks, skipped
+
+
+def split_touched(tasks: list[FileTask], index: dict[str, tuple],
+                  settings: IngestSettings) -> tuple[list[FileTask], list[FileTask]]:
+    """Tasks whose file only changed its mtime (same size and sha256 as stored) apart."""
+    import hashlib
+
+    keep, touched = [], []
+    for task in tasks:
+        known = index.get(task.path)
+        if settings.force or not known or known[0] != task.size or not _settled(known[3], settings):
+            keep.append(task)
+            continue
+        try:
+            same = hashlib.sha256(Path(task.path).read_bytes()).hexdigest() == known[2]
+        except OSError:
+            same = False
+        (touched if same else keep).append(task)
+    return keep, touched
+
+
+def _settled(status: str, settings: IngestSettings) -> bool:
+    return status == "ok" or (status in ("error", "timeout") and not settings.retry_failed)
 
 
 Listener = Callable[[Outcome, IngestSummary], None]
@@ -97,13 +119,18 @@ def ingest(paths: list[str], db: str | Path, settings: IngestSettings = IngestSe
     summary = IngestSummary(found=len(files))
     start = time.perf_counter()
     with open_store(db) as store:
-        tasks, summary.skipped = plan(files, store.file_index(), settings)
+        index = store.file_index()
+        tasks, summary.skipped = plan(files, index, settings)
+        tasks, touched = split_touched(tasks, index, settings)
+        for task in touched:  # same bytes, new mtime (copied, touched): remember, don't re-read
+            store.touch_file(task.path, task.mtime_ns)
+        summary.skipped += len(touched)
         if on_start:
             on_start(len(tasks), sum(t.size for t in tasks))
         mtimes = {task.path: task.mtime_ns for task in tasks}
         for outcome in _outcomes([t.path for t in tasks], settings):
             written = time.perf_counter()
-            _store(store, outcome, mtimes.get(outcome.path), settings)
+            outcome = _store_or_record(store, outcome, mtimes.get(outcome.path), settings)
             summary.write_seconds += time.perf_counter() - written
             summary.peak_worker_rss = max(summary.peak_worker_rss, outcome.peak_rss)
             summary.bytes += outcome.size
@@ -148,6 +175,22 @@ def _dask_outcomes(paths: list[str], settings: IngestSettings, run: RunSettings)
     finally:
         if owned:
             client.close()
+
+
+def _store_or_record(store, outcome: Outcome, mtime_ns: int | None, settings: IngestSettings) -> Outcome:
+    """Store an outcome; rows the store refuses become an 'error' row saying why (never a stop)."""
+    from tieout.store.rows import failure_rows, one_line
+
+    try:
+        _store(store, outcome, mtime_ns, settings)
+        return outcome
+    except Exception as exc:  # noqa: BLE001 - one document's odd rows must not end the batch
+        error = one_line(f"could not store the rows: {type(exc).__name__}: {exc}")
+        rows = failure_rows(outcome.path, outcome.doc_id, error, "error", size=outcome.size,
+                            seconds=outcome.seconds)
+        store.write_rows(rows, path=outcome.path, mtime_ns=mtime_ns)
+        return Outcome(outcome.path, outcome.doc_id, "error", error, outcome.size, outcome.seconds,
+                       rows, outcome.peak_rss)
 
 
 def _store(store, outcome: Outcome, mtime_ns: int | None, settings: IngestSettings) -> None:

@@ -13,8 +13,8 @@ Intervals (DESIGN.md, "Numbers"; no percentage tolerance anywhere):
   ("43.6 million" -> 0.1 million, so [43.55M, 43.65M]); a whole number ending
   in ",000" groups was rounded to those groups ("$537,000" -> [536,500, 537,500],
   "39,000 ounces" -> [38,500, 39,500]); otherwise the step is 1 ("$400").
-* hedged figure: the hedge moves within one step of the *last significant
-  digit* shown ("47,000" -> 1,000; "3.00" -> 1; "4.66" -> 0.01):
+* hedged figure: the hedge moves within one step of the precision shown
+  (the same step as above: "47,000" -> 1,000; "3.00" -> 0.01; "43.6 million" -> 0.1 million):
   "over/more than X" -> [X, X+step], "nearly/almost/under/less than X" ->
   [X-step, X], "approximately/about X" -> [X-step/2, X+step/2].
   So "over 47,000 ounces" admits 47,272 and not 46,900 or 48,100.
@@ -93,18 +93,8 @@ def digits_to_rounding(text: str) -> Decimal:
 
 
 def digits_to_step(text: str) -> Decimal:
-    """Place value of the last significant digit: "47,000" -> 1000, "3.00" -> 1, "4.66" -> 0.01."""
-    if text.lower() in NUMBER_WORDS:
-        value = NUMBER_WORDS[text.lower()]
-        return Decimal(10) if value % 10 == 0 and value >= 10 else Decimal(1)
-    plain = text.replace(",", "")
-    whole, _, frac = plain.partition(".")
-    frac = frac.rstrip("0")
-    if frac:
-        return Decimal(1).scaleb(-len(frac))
-    whole = whole or "0"
-    zeros = len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
-    return Decimal(10) ** zeros
+    """The precision the digits were written to: "47,000" -> 1000, "3.00" -> 0.01, "50" -> 1."""
+    return digits_to_rounding(text) * 2
 
 
 def interval_for(value: Decimal, rounding: Decimal, step: Decimal, qualifier: str) -> tuple[Decimal, Decimal]:

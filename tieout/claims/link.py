@@ -109,7 +109,8 @@ def fact_meaning(words: Words, fact: Fact) -> Meaning:
 
 def sign_flexible(words: Words, fact: Fact) -> bool:
     """Compare by magnitude when the wording or the label carries the sign ("loss", "dividends")."""
-    return bool(words.local & NEGATIVE_WORDS) or bool(text_to_words(fact.label) & NEGATIVE_WORDS)
+    main_label = re.sub(r"\([^)]*\)", " ", fact.label)  # "Net income (loss)" is signed: "(loss)" says so
+    return bool(words.local & NEGATIVE_WORDS) or bool(text_to_words(main_label) & NEGATIVE_WORDS)
 
 
 def claim_meets_fact(claim: Claim, words: Words, fact: Fact) -> bool:

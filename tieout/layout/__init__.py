@@ -39,6 +39,7 @@ DEFAULT = LayoutSettings()
 
 _TAG_LINE = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN|PAGE|PRE|/?F\d)\b[^>]*>", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_CELL_END = frozenset("0123456789)%-*\u2014\u2013")
 
 
 def _is_number_line(text: str) -> bool:
@@ -101,7 +102,15 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
     in_sgml_table = False
     for i, line in enumerate(lines):
         text = line.text
-        upper = text.lstrip()[:8].upper()
+        stripped = text.lstrip()
+        if not stripped:
+            if line.number in furniture:
+                kinds[i] = "furniture"
+            elif in_sgml_table:
+                kinds[i] = "table"
+            continue
+        tag = stripped[0] == "<"
+        upper = stripped[:8].upper() if tag else ""
         if line.number in furniture or upper.startswith("<PAGE>"):
             kinds[i] = "furniture"
             continue
@@ -114,13 +123,13 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
             if upper.startswith("</TABLE"):
                 in_sgml_table = False
             continue
-        if not text.strip():
-            continue
-        if _TAG_LINE.match(text):
+        if tag and _TAG_LINE.match(text):
             kinds[i] = "markup"
             continue
         kinds[i] = "text"
-        number[i] = _is_number_line(text)
+        last = stripped.rstrip()[-1]
+        if last in _CELL_END or (last.isalpha() and any(c.isdigit() for c in stripped[-3:])):
+            number[i] = _is_number_line(text)
 
     # grow tables around runs of number lines outside SGML tables
     i = 0

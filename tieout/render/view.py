@@ -83,6 +83,10 @@ class View:
         return [c for c in self.checks if c["status"] == "fail"]
 
     @property
+    def passing(self) -> list[dict]:
+        return [c for c in self.checks if c["status"] == "pass"]
+
+    @property
     def unverifiable(self) -> list[dict]:
         return [c for c in self.checks if c["status"] == "unverifiable"]
 

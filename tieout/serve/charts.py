@@ -80,32 +80,42 @@ def table_chart(title: str, facts: list[dict]) -> dict | None:
 
 
 def trend_chart(label: str, series: list[dict]) -> dict | None:
-    """One fact across a company's documents over time (one line per period length)."""
-    values = []
+    """One fact across a company's documents over time, one line per period length.
+
+    Every value any document states is a point (so a restated or misread
+    figure stands out beside the others); the line follows, for each period,
+    the value of the latest filing. Only the most common unit is drawn.
+    """
+    points = []
     for f in series:
         end, value = period_end(f.get("period")), _float(f.get("value_text"))
         if end is None or value is None:
             continue
-        values.append({"end": end, "value": value, "kind": period_kind(f.get("period")),
+        points.append({"end": end, "value": value, "kind": period_kind(f.get("period")),
                        "period": f.get("period"), "shown": f.get("display") or "",
                        "document": f.get("name") or "", "form": f.get("form_type") or "",
-                       "unit": f.get("unit") or ""})
-    if not values:
+                       "filed": f.get("filed") or "", "unit": f.get("unit") or ""})
+    if not points:
         return None
-    units = sorted({v["unit"] for v in values if v["unit"]})
-    base = alt.Chart(alt.Data(values=values), title=label).encode(
-        x=alt.X("end:T", title="period end"),
-        y=alt.Y("value:Q", title=", ".join(units) or "value"),
-        color=alt.Color("kind:N", title="period length"),
-    )
-    tooltip = ["period:N", alt.Tooltip("shown:N", title="as printed"), alt.Tooltip("value:Q", format=",.10~g"),
-               "document:N", "form:N"]
-    chart = (base.mark_line() + base.mark_point(filled=True, size=60).encode(tooltip=tooltip)).properties(
-        width=640, height=300)
-    return chart.to_dict()
+    unit = Counter(p["unit"] for p in points).most_common(1)[0][0]
+    points = [p for p in points if p["unit"] == unit]
+    latest: dict[tuple[str, str], dict] = {}
+    for p in sorted(points, key=lambda p: p["filed"]):
+        latest[(p["end"], p["kind"])] = p
+    line_values = sorted(latest.values(), key=lambda p: p["end"])
+    x = alt.X("end:T", title="period end")
+    y = alt.Y("value:Q", title=unit or "value")
+    color = alt.Color("kind:N", title="period length")
+    line = alt.Chart(alt.Data(values=line_values)).mark_line().encode(x=x, y=y, color=color)
+    dots = alt.Chart(alt.Data(values=points)).mark_point(filled=True, size=60).encode(
+        x=x, y=y, color=color,
+        tooltip=["period:N", alt.Tooltip("shown:N", title="as printed"), alt.Tooltip("value:Q", format=",.10~g"),
+                 "document:N", "form:N", "filed:N"])
+    return alt.layer(line, dots, title=label).properties(width=640, height=300).to_dict()
 
 
-_CASH_COST = re.compile(r"cash cost", re.I)
+_COST = re.compile(r"\bcost", re.I)
+_GRADE = re.compile(r"grade|recovery|price", re.I)
 _PRODUCTION = re.compile(r"production|produced|ounces|\boz\b|tons (?:milled|shipped|mined)", re.I)
 
 
@@ -120,24 +130,25 @@ def mining_chart(facts: list[dict]) -> dict | None:
     values = []
     for f in facts:
         label, value = f.get("label") or "", _float(f.get("value_text"))
-        if value is None:
+        if value is None or _GRADE.search(label):
             continue
-        if _CASH_COST.search(label):
-            measure = "cash cost"
-        elif _PRODUCTION.search(label) or re.search(r"oz|ton", f.get("unit") or "", re.I):
+        unit = f.get("unit") or ""
+        if _COST.search(label):
+            measure = "cost"
+        elif _PRODUCTION.search(label) or (re.search(r"oz|ton", unit, re.I) and "/" not in unit):
             measure = "production"
         else:
             continue
         mine = mine_of(f)
         if not mine:
             continue
-        unit = f.get("unit") or ""
         values.append({"measure": f"{measure}: {label}" + (f" ({unit})" if unit else ""), "mine": mine,
                        "period": f.get("period") or "", "value": value, "shown": f.get("display") or "",
                        "line": f.get("line")})
     if not values:
         return None
     measures = [m for m, _ in Counter(v["measure"] for v in values).most_common(12)]
+    measures.sort(key=lambda m: (m.startswith("cost"), m))
     values = [v for v in values if v["measure"] in measures]
     chart = alt.Chart(alt.Data(values=values)).mark_bar().encode(
         y=alt.Y("mine:N", title=None, axis=alt.Axis(labelLimit=240)),
@@ -146,6 +157,6 @@ def mining_chart(facts: list[dict]) -> dict | None:
         yOffset="period:N",
         tooltip=["mine:N", "measure:N", "period:N", alt.Tooltip("shown:N", title="as printed"), "line:Q"],
     ).properties(width=420, height=alt.Step(10)).facet(
-        row=alt.Row("measure:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=400)),
+        row=alt.Row("measure:N", title=None, sort=measures, header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=400)),
     ).resolve_scale(x="independent", y="independent")
     return chart.to_dict()

@@ -54,11 +54,12 @@ def load_filing(path: str | Path, data: bytes | None = None, *,
     problems = list(decoded.problems) + list(container.problems)
     documents = []
     used: set[str] = set()
+    tabs = "\t" in split.text
     for part in container.parts:
         if part.kind != "text":
             problems.append(_skipped(part))
             continue
-        document = part_to_document(part, raw, split.page_breaks, container.style, settings)
+        document = part_to_document(part, raw, split.page_breaks, container.style, settings, tabs)
         if document.name in used:  # two parts with one TYPE#SEQUENCE: keep both, apart
             document = replace(document, name=f"{document.name}@{part.first}")
         used.add(document.name)
@@ -115,8 +116,8 @@ def raw_to_container(raw: tuple[str, ...], text: str, name: str) -> Container:
 
 
 def part_to_document(part: Part, raw: tuple[str, ...], page_breaks: frozenset[int], style: str,
-                     settings: FurnitureSettings = DEFAULT_SETTINGS) -> Document:
-    lines = raw_to_lines(raw, part.first, part.last)
+                     settings: FurnitureSettings = DEFAULT_SETTINGS, tabs: bool = True) -> Document:
+    lines = raw_to_lines(raw, part.first, part.last, tabs)
     furniture = raw_to_furniture(raw[part.first - 1: part.last], part.first, page_breaks, settings)
     if style == "plain":
         return Document(name=part.filename, type="", sequence=1, filename=part.filename,

@@ -69,6 +69,7 @@ _RUN = re.compile(r"(?:[ \t]*+\S[^\n]*+\n)+")
 _GAP = re.compile(r"[ \t]{2,}|\t")
 _NUMBER = re.compile(r"[$(]{0,2}[ \t]*-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?%?|-{1,3}|- -")
 _DIGITS = re.compile(r"\d+")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _FOOTNOTE = re.compile(r"\(\w{1,2}\)|\*|\d{1,2}\)|[a-z]\)")
 _RULE_CHARS = "-=_*~.+ \t"
 
@@ -227,7 +228,9 @@ def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
     limit, longest = settings.max_block_lines, settings.max_block_chars
     breaks = sorted(page.breaks)
     barriers = bool(breaks or page.tables)
-    runs: dict[str, list[tuple[int, int]]] = {}  # key -> (first, last) line indexes
+    # Pass 1 groups short runs by a cheap key (word count, first and last word without
+    # digits); pass 2 builds the real key only for groups that recur.
+    rough: dict[tuple[int, str, str], list[tuple[int, int, int, int]]] = {}
     index, position = 0, 1  # line index at text offset ``position``
     for match in _RUN.finditer(text):
         start, end = match.span()
@@ -238,10 +241,15 @@ def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
         if barriers and _has_barrier(page, breaks, first, last):
             for low, high, kind in _pieces(page, breaks, first, last):
                 if kind == CONTENT and high - low < limit and starts[high + 1] - starts[low] <= longest:
-                    chunk = text[starts[low]: starts[high + 1] - 1]
-                    runs.setdefault(_DIGITS.sub("#", " ".join(chunk.split())), []).append((low, high))
+                    _add_rough(rough, text, starts[low], starts[high + 1] - 1, low, high)
         elif size <= limit and end - start <= longest:
-            runs.setdefault(_DIGITS.sub("#", " ".join(match.group().split())), []).append((first, last))
+            _add_rough(rough, text, start, end, first, last)
+    runs: dict[str, list[tuple[int, int]]] = {}  # key -> (first, last) line indexes
+    for group in rough.values():
+        if len(group) >= settings.min_repeats:
+            for low, high, start, end in group:
+                key = _DIGITS.sub("#", " ".join(text[start:end].split()))
+                runs.setdefault(key, []).append((low, high))
     marked: set[int] = set()
     for occurrences in runs.values():
         if len(occurrences) < settings.min_repeats:
@@ -256,6 +264,13 @@ def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
         for low, high in kept:
             marked.update(range(low, high + 1))
     return marked
+
+
+def _add_rough(rough: dict, text: str, start: int, end: int, first: int, last: int) -> None:
+    words = text[start:end].split()
+    if words:  # coarser than the real key: equal real keys give equal rough keys
+        key = (len(words), words[0].translate(_NO_DIGITS), words[-1].translate(_NO_DIGITS))
+        rough.setdefault(key, []).append((first, last, start, end))
 
 
 def _has_barrier(page: _Page, breaks: list[int], first: int, last: int) -> bool:

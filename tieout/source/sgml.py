@@ -200,8 +200,12 @@ def _opens_container(raw: Sequence[str]) -> bool:
 def _part(meta: dict[str, str], first: int, last: int, position: int, raw: Sequence[str]) -> Part:
     sequence_text = meta.get("<SEQUENCE>", "")
     sequence = int(sequence_text) if sequence_text.isdigit() else position
-    doc_type = meta.get("<TYPE>", "").split()[0] if meta.get("<TYPE>", "").split() else ""
-    kind = "binary" if doc_type.upper() in BINARY_TYPES else lines_to_kind(raw[first - 1: min(last, first + 199)])
+    words = meta.get("<TYPE>", "").split()
+    doc_type = words[0] if words else ""
+    if doc_type.upper() in BINARY_TYPES:
+        kind = "binary"
+    else:
+        kind = lines_to_kind(raw[first - 1: min(last, first + 199)])
     return Part(doc_type, sequence, meta.get("<FILENAME>", ""), meta.get("<DESCRIPTION>", ""),
                 first, max(last, first - 1), kind)
 

@@ -110,6 +110,10 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
+    def touch_file(self, path: str, mtime_ns: int) -> None:
+        """Record a new mtime for a path whose bytes are unchanged."""
+        self.con.execute("UPDATE files SET mtime_ns = ?, seen_at = ? WHERE path = ?", [mtime_ns, _now(), path])
+
     def insert_parquet(self, doc_rows: dict, partition_dir: str | Path, *, path: str | None = None,
                        mtime_ns: int | None = None) -> None:
         """Store a document whose rows a Dask worker wrote as Parquet partitions."""

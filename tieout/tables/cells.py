@@ -125,28 +125,42 @@ def _set_off(text: str, start: int, dollar: bool) -> bool:
 _CELL_END_CHARS = frozenset("0123456789)%-*\u2014\u2013")
 
 
+_TOKEN = re.compile(r"[^ \t]+")
+
+
 def _token_starts(text: str, end: int, count: int = 4) -> list[int]:
-    """Start offsets of the last ``count`` space-separated tokens before ``end``, left to right."""
+    """Start offsets of the last ``count`` space-separated tokens before ``end``, left to right.
+
+    A token glued to dot leaders ("assets......$3,424") also starts after the dots.
+    """
     out: list[int] = []
-    i = end
-    while i > 0 and len(out) < count:
-        j = max(text.rfind(" ", 0, i), text.rfind("\t", 0, i)) + 1
-        leader = text.rfind("..", j, i)
-        if leader >= 0 and leader + 2 < i:  # "Total assets......$3,424": the number starts after the dots
-            k = leader + 2
-            while k < i and text[k] == ".":
+    for match in _TOKEN.finditer(text, max(0, end - 64), end):
+        start = match.start()
+        if start and text[start - 1] not in " \t" and not out:
+            continue  # the window cut a token: not a token start
+        out.append(start)
+        token = match.group()
+        if ".." in token:
+            k = token.rfind("..") + 2
+            while k < len(token) and token[k] == ".":
                 k += 1
-            out.append(k)
-            i = leader
-            while i > j and text[i - 1] == ".":
-                i -= 1
-            continue
-        out.append(j)
-        i = j
-        while i > 0 and text[i - 1] in " \t":
-            i -= 1
-    out.reverse()
-    return out
+            if k < len(token):
+                out.append(start + k)
+    return out[-count:]
+
+
+def _may_end_in_cell(stripped: str) -> bool:
+    """Cheap test: is the last token set off as a cell could be (two spaces, tab, '$', leaders, '(')?"""
+    space = max(stripped.rfind(" "), stripped.rfind("\t"))
+    if space < 0:
+        return True
+    if ".." in stripped[space:]:
+        return True
+    before = stripped[:space + 1]
+    if before.endswith("  ") or before.endswith("\t") or space == 0:
+        return True
+    tail = before.rstrip()
+    return not tail or tail[-1] in "$(.-" or tail.endswith("..")
 
 
 @lru_cache(maxsize=16384)
@@ -161,6 +175,8 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
     last = stripped[-1:]
     if not last or (last not in _CELL_END_CHARS and not (last.isalpha() and end > 1 and stripped[-2].isdigit())):
         return SplitLine(label=stripped, label_end=end + 1, cells=())  # prose, headings: no cells
+    if not columns and last != "-" and not _may_end_in_cell(stripped):
+        return SplitLine(label=stripped, label_end=end + 1, cells=())  # "... in 1996": one space before
     if rule_kind(text):
         return SplitLine(label=stripped, label_end=end + 1, cells=())
     cells: list[RawCell] = []
