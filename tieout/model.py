@@ -169,6 +169,8 @@ class Column:
     left: int  # 1-based character columns of the text (tab-expanded) the column spans
     right: int
     kind: Literal["amount", "percent"] = "amount"
+    unit: str = ""  # a unit the header gives the whole column ("Shares (in thousands)" -> "shares")
+    scale: Decimal = Decimal(1)  # a scale the header gives the column ("(in thousands)")
 
 
 Rule = Literal["", "-", "="]
@@ -186,6 +188,7 @@ class Row:
     rule_below: Rule = ""  # rule line printed just below ("=" closes a grand total)
     unit: str = ""  # unit of the row's money-free values, e.g. "oz", "USD/oz"; "" = from table
     heading: bool = False  # a label with no numbers that opens a section
+    period: str | None = None  # a period the row itself gives ("Balance at September 30, 1994")
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ def client(small_store):
     import warnings
 
     with warnings.catch_warnings():  # starlette 1.x suggests httpx2; httpx is what is installed
-        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
 
     from tieout.serve.app import create_app

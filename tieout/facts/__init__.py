@@ -51,24 +51,28 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                 facts.append(Fact(
                     id=start_id + len(facts), document=table.document, table=table.title,
                     table_index=table_index, row_index=row_index, column_index=column_index,
-                    label=row.label, path=row.path, period=column.period, value=None, unit=row.unit,
+                    label=row.label, path=row.path, period=column.period or row.period, value=None, unit=row.unit,
                     display="", scale=ONE, scale_source="none", decimals=0, line=row.line, col=0, end_col=0,
                 ))
                 continue
             unit, factor, scaled = row.unit, unit_info.factor, unit_info.scaled
             if column.kind == "percent" or cell.percent:
                 unit, factor, scaled = "%", ONE, "none"
+            elif column.unit:  # the header names the column's unit ("Shares (in thousands)")
+                unit, factor, scaled = column.unit, column.scale, "column"
             if scaled == "money":
                 scale, source = table.scale, "note" if table.scale != ONE else "none"
             elif scaled == "shares":
                 scale, source = _share_scale(table, cell.value)
+            elif scaled == "column":
+                scale, source = factor, "header" if factor != ONE else "none"
             else:
                 scale, source = factor, "label" if factor != ONE else "none"
             value = cell.value * scale
             facts.append(Fact(
                 id=start_id + len(facts), document=table.document, table=table.title,
                 table_index=table_index, row_index=row_index, column_index=column_index,
-                label=row.label, path=row.path, period=column.period, value=_normal(value), unit=unit,
+                label=row.label, path=row.path, period=column.period or row.period, value=_normal(value), unit=unit,
                 display=cell.display, scale=scale, scale_source=source, decimals=cell.decimals,
                 line=cell.line, col=cell.col, end_col=cell.end_col,
             ))

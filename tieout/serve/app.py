@@ -70,6 +70,8 @@ def create_app(db_path: str | Path) -> Starlette:
     store = open_store(db_path, read_only=True)
     tables = data.existing_tables(store.con)
     env = environment()
+    for name in ("home.html", "document.html", "facts.html", "charts.html", "trend.html", "error.html"):
+        env.get_template(name)  # compile now, not on a user's first click
 
     def cursor():
         return store.con.cursor()
@@ -102,10 +104,16 @@ def create_app(db_path: str | Path) -> Starlette:
     def document(request: Request):
         doc_id = request.path_params["doc_id"]
         with cursor() as con:
-            doc = document_or_404(con, doc_id, text=True)
-            rows = data.document_rows(con, doc_id, tables)
-        view = rows_to_view(doc, rows["facts"], rows["claims"], rows["checks"], rows["spans"])
-        return streamed_page(request, "document.html", doc=doc, view=view)
+            doc = document_or_404(con, doc_id)
+
+        def build_view():
+            with cursor() as con:
+                text = data.get_document(con, doc_id, text=True) or doc
+                rows = data.document_rows(con, doc_id, tables)
+            return rows_to_view(text, rows["facts"], rows["claims"], rows["checks"], rows["spans"])
+
+        # the page's head (and its stylesheet links) leaves before the view is built
+        return streamed_page(request, "document.html", doc=doc, view=Lazy(build_view))
 
     def fact_query(request: Request) -> dict:
         p = request.query_params
@@ -210,13 +218,27 @@ def create_app(db_path: str | Path) -> Starlette:
     return app
 
 
-def buffered(parts, size: int = 64 * 1024):
-    """Join a template's many small pieces into ~64 KB writes."""
-    buffer, length = [], 0
+class Lazy:
+    """An object built on first attribute access: lets a streamed page send its head first."""
+
+    def __init__(self, make):
+        self._make = make
+        self._value = None
+
+    def __getattr__(self, name):
+        if self._value is None:
+            self._value = self._make()
+        return getattr(self._value, name)
+
+
+def buffered(parts, size: int = 32 * 1024):
+    """Join a template's many small pieces into ~32 KB writes; the head goes out at once."""
+    buffer, length, head_sent = [], 0, False
     for part in parts:
         buffer.append(part)
         length += len(part)
-        if length >= size:
+        if length >= size or (not head_sent and "</head>" in part):
+            head_sent = True
             yield "".join(buffer)
             buffer, length = [], 0
     if buffer:

@@ -96,8 +96,10 @@ class Store:
             con.execute("DELETE FROM files WHERE path = ?", [path])
             if old and old[0] != doc_id:
                 self._drop_if_orphan(old[0])
-            for table in ("documents",) + DOCUMENT_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            known = con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+            if known:  # a re-read: replace (new documents skip these scans)
+                for table in ("documents",) + DOCUMENT_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             for table in ("documents",) + DOCUMENT_TABLES:
                 if rows.get(table):
                     self._insert(table, rows[table])

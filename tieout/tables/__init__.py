@@ -84,13 +84,14 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     if not lines:
         return None, problems
     texts = [strip_markup(line.text) for line in lines]
-    splits = [line_to_cells(text) for text in texts]
+    splits = fold_years_into_labels(texts, [line_to_cells(text) for text in texts])
     data = [bool(s.cells) and not is_year_header(s) for s in splits]
     if not any(data):
         return None, problems
     columns = splits_to_columns([s for s, d in zip(splits, data) if d])
     # second pass: a number one space from its label counts when it sits in a known column
-    splits = [line_to_cells(text, columns) if not rule_kind(text) else s for text, s in zip(texts, splits)]
+    splits = fold_years_into_labels(texts, [line_to_cells(text, columns) if not rule_kind(text) else s
+                                            for text, s in zip(texts, splits)])
     data = [bool(s.cells) and not is_year_header(s) for s in splits]
     columns = columns_by_rank(splits_to_columns([s for s, d in zip(splits, data) if d]),
                               [s for s, d in zip(splits, data) if d])
@@ -127,12 +128,16 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         period = header_to_period(header, context) if i not in percent_cols else None
         if period is None and i not in percent_cols and not text_to_dates(header):
             period = year_only(header) if not context.title_dates else None
-        built_columns.append(Column(i, header, period, left, right, "percent" if i in percent_cols else "amount"))
+        unit, column_scale = header_unit(header)
+        built_columns.append(Column(i, header, period, left, right, "percent" if i in percent_cols else "amount",
+                                    unit, column_scale))
 
     drafts, attributable = lines_to_rows(lines[body_start:], texts[body_start:], splits[body_start:], columns,
                                          problems, document.name)
     money_table = scale.money != 1 or bool(note) or any(d.dollar for d in drafts)
     rows = tuple(_finish_row(d, built_columns, money_table) for d in drafts)
+    if not any(c.period for c in built_columns):
+        rows = rows_to_periods(rows)
     if not any(r.cells and any(c is not None for c in r.cells) for r in rows):
         return None, problems
     first = title_lines[0].number if title_lines else lines[0].number
@@ -147,6 +152,29 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
 def _markup_only(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and not strip_markup(text).strip()
+
+
+def fold_years_into_labels(texts: list[str], splits: list[SplitLine]) -> list[SplitLine]:
+    """"Balance at / September 30, / 1994   119,543   298": the year ends the label, it is no cell.
+
+    A year-like first cell (19xx or 20xx as printed, no comma) belongs to the label
+    when the label, or the line above an empty label, ends with a comma.
+    """
+    out = []
+    previous = ""
+    for text, split in zip(texts, splits):
+        if split.cells and len(split.cells) > 1 and not is_year_header(split):
+            first = split.cells[0]
+            yearlike = (not first.nil and not first.dollar and first.decimals == 0 and "," not in first.display
+                        and "(" not in first.display and 1900 <= first.value <= 2100)
+            label = split.label.strip()
+            if yearlike and (label.endswith(",") or (not label and previous.rstrip().endswith(","))):
+                new_label = text[: first.end - 1].rstrip()
+                split = SplitLine(label=new_label, label_end=first.end, cells=split.cells[1:])
+        out.append(split)
+        if text.strip():
+            previous = text
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -274,6 +302,8 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
         for start, end, phrase in _phrases(text):
             if end <= first_left - 2:
                 continue  # stub text over the labels
+            if _is_note_line(phrase) and re.search(r"dollar|\$", phrase, re.IGNORECASE):
+                continue  # "(Dollars in millions)" set over the columns is the table's note
             extent = (start, end)
             centre = (start + end) / 2
             for u_start, u_end, _kind in underline:
@@ -303,6 +333,14 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
             for j in hits:
                 parts[j].append(phrase)
     return [collapse(" ".join(p)) for p in parts]
+
+
+def header_unit(header: str) -> tuple[str, Decimal]:
+    """A unit printed in a column header: "Shares (in thousands)" -> ("shares", 1000)."""
+    if not re.search(r"\bshares\b", header, re.IGNORECASE) or re.search(r"per\s+share", header, re.IGNORECASE):
+        return "", Decimal(1)
+    scale = note_to_scale(header)
+    return "shares", scale.money
 
 
 def _coverage(column: tuple[int, int], extent: tuple[int, int]) -> float:
@@ -444,7 +482,7 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
             label = split.label if not split.cells else text
             stripped = label.strip()
             indent = len(label) - len(label.lstrip())
-            if drafts and previous_was_row and stripped[:1].islower() and not drafts[-1].heading \
+            if drafts and previous_was_row and _starts_lower(stripped) and not drafts[-1].heading \
                     and drafts[-1].label:
                 drafts[-1].label = f"{drafts[-1].label} {clean_label(stripped)}"
                 continue
@@ -469,7 +507,7 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
             joined = stripped
             while pending:
                 last_indent, last_text, last_line = pending[-1]
-                if not (joined[:1].islower() or _CONTINUES.search(last_text)):
+                if not (_starts_lower(joined) or _CONTINUES.search(last_text)):
                     break
                 pending.pop()
                 joined = f"{last_text} {joined}"
@@ -518,6 +556,42 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
     while drafts and drafts[-1].heading:
         drafts.pop()
     return drafts, attributable
+
+
+def rows_to_periods(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """A statement of changes in equity dates its rows, not its columns.
+
+    "Balance at September 30, 1994" is an instant; the rows between two
+    balances are the duration from the day after the first to the second.
+    """
+    from dataclasses import replace
+    from datetime import timedelta
+
+    dates: dict[int, object] = {}
+    for index, row in enumerate(rows):
+        if not row.heading and re.match(r"balances?\b", row.label, re.IGNORECASE):
+            found = text_to_dates(row.label)
+            if found:
+                dates[index] = found[-1]
+    if len(dates) < 2:
+        return rows
+    out = list(rows)
+    balance_rows = sorted(dates)
+    for index in balance_rows:
+        out[index] = replace(out[index], period=dates[index].isoformat())
+    for before, after in zip(balance_rows, balance_rows[1:]):
+        start = dates[before] + timedelta(days=1)
+        span = f"{start.isoformat()}/{dates[after].isoformat()}"
+        for index in range(before + 1, after):
+            if not out[index].heading:
+                out[index] = replace(out[index], period=span)
+    return tuple(out)
+
+
+def _starts_lower(text: str) -> bool:
+    """"basic earnings", "(losses) on": the text continues a label begun above."""
+    stripped = text.lstrip("( ")
+    return stripped[:1].islower()
 
 
 def _heading_name(text: str) -> tuple[str, Decimal | None]:

@@ -71,6 +71,8 @@ def find_note(text: str) -> str:
 
 _PER_SHARE = re.compile(r"per\s+(?:common\s+|basic\s+|diluted\s+|weighted\s+)?(?:share|unit)|\beps\b|"
                         r"per\s+(?:basic|diluted)\s+share|dividends?\s+declared\s+per", re.IGNORECASE)
+# "Cash dividends of $0.48 per common share": the rate is in the label, the row holds totals
+_RATE_IN_LABEL = re.compile(r"\$\s*\d*\.?\d+\s+per\b", re.IGNORECASE)
 _SHARES = re.compile(r"\bshares\b|\bnumber of (?:common )?shares\b|shares outstanding|weighted average (?:number|shares|common)",
                      re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"^\s*(?:shares\b|weighted[- ]average (?:number of )?(?:common )?(?:shares|number)|"
@@ -113,7 +115,7 @@ def row_unit(label: str, path: tuple[str, ...], money_table: bool, dollar: bool,
     for text in (label, *reversed(path)):
         if not text:
             continue
-        if _PER_SHARE.search(text):
+        if _PER_SHARE.search(text) and not _RATE_IN_LABEL.search(text):
             return RowUnit("USD/share", ONE, "none")
         for pattern, unit, factor in _LABEL_UNITS:
             if pattern.search(text):
