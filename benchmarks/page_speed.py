@@ -64,7 +64,7 @@ def measure(browser, url: str, runs: int) -> tuple[list[float], list[float]]:
 @contextlib.contextmanager
 def serve_process(db: Path):
     """``tieout serve`` in its own process, as a user runs it."""
-    from browser import free_port
+    from web_chromium import free_port
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "tieout.cli", "serve", "--db", str(db), "--port", str(port)],
@@ -92,8 +92,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     import tieout
-    from browser import CHROMIUM, browser
-    from conftest import write_store
+    from web_chromium import CHROMIUM, browser
+    from web_reports import write_store
     from tieout.render.html import report_to_html
 
     if not CHROMIUM.exists():

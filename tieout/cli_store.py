@@ -45,6 +45,8 @@ def register(subparsers) -> None:
     ingest.add_argument("--parquet", metavar="DIR",
                         help="also write Parquet partitions DIR/<table>/<doc_id>.parquet "
                              "(with --scheduler, workers write them; default DB.parquet/)")
+    ingest.add_argument("--batch", type=int, default=64, metavar="N",
+                        help="documents per store transaction (default 64; each is stored whole or not at all)")
     ingest.add_argument("--retry-failed", action="store_true",
                         help="read again files whose last ingest ended in 'error' or 'timeout'")
     ingest.add_argument("--force", action="store_true", help="read every file again")
@@ -101,7 +103,8 @@ def run_ingest(args) -> int:
         parquet = str(Path(args.db).with_suffix(".parquet"))
     settings = IngestSettings(workers=args.workers, scheduler=args.scheduler,
                               timeout=args.timeout or None, parquet=parquet,
-                              retry_failed=args.retry_failed, force=args.force, check=not args.no_check)
+                              retry_failed=args.retry_failed, force=args.force, check=not args.no_check,
+                              batch_docs=max(1, args.batch))
     progress = make_progress(args.quiet)
     try:
         summary = ingest(args.paths, args.db, settings,

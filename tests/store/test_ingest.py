@@ -172,7 +172,7 @@ def test_killed_ingest_resumes_to_the_same_rows(corpus_db, corpus_dir, tmp_path)
     folder = copy_files(files, tmp_path / "in")
     db = tmp_path / "killed.duckdb"
     command = [sys.executable, "-m", "tieout.cli", "ingest", str(folder), "--db", str(db),
-               "--workers", "1"]
+               "--workers", "1", "--batch", "1"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         for line in process.stderr:  # plain progress: one line per document here

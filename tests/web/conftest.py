@@ -10,16 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import handmade  # noqa: E402
-
-
-def write_store(path: Path, reports) -> Path:
-    from tieout.store import open_store
-
-    with open_store(path) as store:
-        for report in reports:
-            store.write_report(report)
-    return path
+import web_reports as handmade  # noqa: E402
+from web_reports import write_store  # noqa: E402
 
 
 @pytest.fixture()

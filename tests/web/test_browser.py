@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import handmade
-from browser import browser, serve, shot, watch
-from conftest import write_store
+import web_reports as handmade
+from web_chromium import browser, serve, shot, watch
+from web_reports import write_store
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,8 @@ class IngestSettings:
     retry_failed: bool = False  # read again files whose last run ended 'error' or 'timeout'
     force: bool = False  # read every file again
     check: bool = True
+    batch_docs: int = 64  # documents per store transaction (each one whole or absent)
+    batch_seconds: float = 2.0  # ... or whatever arrived in this long
 
 
 @dataclass(frozen=True)
@@ -128,18 +130,18 @@ def ingest(paths: list[str], db: str | Path, settings: IngestSettings = IngestSe
         if on_start:
             on_start(len(tasks), sum(t.size for t in tasks))
         mtimes = {task.path: task.mtime_ns for task in tasks}
-        for outcome in _outcomes([t.path for t in tasks], settings):
-            written = time.perf_counter()
-            outcome = _store_or_record(store, outcome, mtimes.get(outcome.path), settings)
-            summary.write_seconds += time.perf_counter() - written
-            summary.peak_worker_rss = max(summary.peak_worker_rss, outcome.peak_rss)
-            summary.bytes += outcome.size
-            setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
-            if outcome.status != "ok":
-                summary.failures.append((outcome.path, outcome.status, outcome.error))
-            summary.seconds = time.perf_counter() - start
-            if on_outcome:
-                on_outcome(outcome, summary)
+        writer = _Writer(store, settings, summary)
+        try:
+            for outcome in _outcomes([t.path for t in tasks], settings):
+                _count(summary, outcome, +1)
+                writer.add(outcome, mtimes.get(outcome.path))
+                summary.bytes += outcome.size
+                summary.peak_worker_rss = max(summary.peak_worker_rss, outcome.peak_rss)
+                summary.seconds = time.perf_counter() - start
+                if on_outcome:
+                    on_outcome(outcome, summary)
+        finally:
+            writer.flush()  # an interrupted run keeps every document it finished
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -177,29 +179,88 @@ def _dask_outcomes(paths: list[str], settings: IngestSettings, run: RunSettings)
             client.close()
 
 
-def _store_or_record(store, outcome: Outcome, mtime_ns: int | None, settings: IngestSettings) -> Outcome:
-    """Store an outcome; rows the store refuses become an 'error' row saying why (never a stop)."""
+class _Writer:
+    """The single writer: buffers outcomes and writes them a batch per transaction.
+
+    A batch is written whole or not at all, so every document is either fully
+    stored or absent; a batch the store refuses is retried one document at a
+    time, and a document whose rows are refused becomes an 'error' row.
+    """
+
+    def __init__(self, store, settings: IngestSettings, summary: IngestSummary):
+        self.store, self.settings, self.summary = store, settings, summary
+        self.buffer: list[tuple[Outcome, dict, int | None]] = []
+        self.since = time.monotonic()
+
+    def add(self, outcome: Outcome, mtime_ns: int | None) -> None:
+        try:
+            rows = _prepared_rows(outcome, self.settings)
+        except Exception as exc:  # noqa: BLE001 - e.g. a partition file that cannot be read back
+            recorded = _recorded(outcome, f"could not collect the rows: {type(exc).__name__}: {exc}")
+            _count(self.summary, outcome, -1)
+            _count(self.summary, recorded, +1)
+            outcome, rows = recorded, recorded.rows
+        if not self.buffer:
+            self.since = time.monotonic()
+        self.buffer.append((outcome, rows, mtime_ns))
+        if (len(self.buffer) >= self.settings.batch_docs
+                or time.monotonic() - self.since >= self.settings.batch_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        started = time.perf_counter()
+        batch, self.buffer = self.buffer, []
+        try:
+            self.store.write_many([(rows, outcome.path, mtime) for outcome, rows, mtime in batch])
+        except Exception:  # noqa: BLE001 - find the document at fault, keep the others
+            for outcome, rows, mtime in batch:
+                stored = _store_or_record(self.store, outcome, mtime, self.settings, rows)
+                if stored.status != outcome.status:
+                    _count(self.summary, outcome, -1)
+                    _count(self.summary, stored, +1)
+        self.summary.write_seconds += time.perf_counter() - started
+
+
+def _count(summary: IngestSummary, outcome: Outcome, step: int) -> None:
+    setattr(summary, outcome.status, getattr(summary, outcome.status) + step)
+    entry = (outcome.path, outcome.status, outcome.error)
+    if outcome.status != "ok":
+        summary.failures.append(entry) if step > 0 else summary.failures.remove(entry)
+
+
+def _recorded(outcome: Outcome, error: str) -> Outcome:
     from tieout.store.rows import failure_rows, one_line
 
+    error = one_line(error)
+    rows = failure_rows(outcome.path, outcome.doc_id, error, "error", size=outcome.size,
+                        seconds=outcome.seconds)
+    return Outcome(outcome.path, outcome.doc_id, "error", error, outcome.size, outcome.seconds,
+                   rows, outcome.peak_rss)
+
+
+def _store_or_record(store, outcome: Outcome, mtime_ns: int | None, settings: IngestSettings,
+                     rows: dict | None = None) -> Outcome:
+    """Store one outcome; rows the store refuses become an 'error' row saying why (never a stop)."""
     try:
-        _store(store, outcome, mtime_ns, settings)
+        store.write_rows(rows if rows is not None else _prepared_rows(outcome, settings),
+                         path=outcome.path, mtime_ns=mtime_ns)
         return outcome
     except Exception as exc:  # noqa: BLE001 - one document's odd rows must not end the batch
-        error = one_line(f"could not store the rows: {type(exc).__name__}: {exc}")
-        rows = failure_rows(outcome.path, outcome.doc_id, error, "error", size=outcome.size,
-                            seconds=outcome.seconds)
-        store.write_rows(rows, path=outcome.path, mtime_ns=mtime_ns)
-        return Outcome(outcome.path, outcome.doc_id, "error", error, outcome.size, outcome.seconds,
-                       rows, outcome.peak_rss)
+        recorded = _recorded(outcome, f"could not store the rows: {type(exc).__name__}: {exc}")
+        store.write_rows(recorded.rows, path=outcome.path, mtime_ns=mtime_ns)
+        return recorded
 
 
-def _store(store, outcome: Outcome, mtime_ns: int | None, settings: IngestSettings) -> None:
+def _prepared_rows(outcome: Outcome, settings: IngestSettings) -> dict[str, list[dict]]:
+    """The rows to store; writes or reads back the Parquet partitions as the mode requires."""
     from tieout.batch.partitions import read_partitions, write_partitions
 
     rows = outcome.rows
     on_worker = settings.scheduler is not None and settings.parquet
-    if settings.parquet and not (on_worker and len(rows) == 1 and outcome.status == "ok"):
-        write_partitions(rows, settings.parquet)  # pool runs, and failures the client made up
     if on_worker and len(rows) == 1 and outcome.status == "ok":
-        rows = read_partitions(settings.parquet, outcome.doc_id)
-    store.write_rows(rows, path=outcome.path, mtime_ns=mtime_ns)
+        return read_partitions(settings.parquet, outcome.doc_id)  # the worker wrote them
+    if settings.parquet:
+        write_partitions(rows, settings.parquet)  # pool runs, and failures the client made up
+    return rows

@@ -84,29 +84,42 @@ class Store:
     def write_rows(self, rows: dict[str, list[dict]], *, path: str | None = None,
                    mtime_ns: int | None = None) -> None:
         """Replace one document's rows (and the path's record) in one transaction."""
-        document = rows["documents"][0]
-        doc_id = document["doc_id"]
-        path = path or document["path"]
-        if document.get("ingested_at") is None:
-            document["ingested_at"] = _now()
+        self.write_many([(rows, path, mtime_ns)])
+
+    def write_many(self, batch: list[tuple[dict[str, list[dict]], str | None, int | None]]) -> None:
+        """Write several documents in one transaction: each is wholly stored or not at all.
+
+        ``batch`` holds (rows, path, mtime_ns) per document. One INSERT per table
+        for the whole batch: DuckDB's cost is per statement and per commit, not
+        per row, so batching is what keeps the single writer ahead of the workers.
+        """
         con = self.con
+        now = _now()
+        latest: dict[str, dict[str, list[dict]]] = {}  # doc_id -> rows (the last wins)
+        files: dict[str, list] = {}
+        for rows, path, mtime_ns in batch:
+            document = rows["documents"][0]
+            if document.get("ingested_at") is None:
+                document["ingested_at"] = now
+            path = path or document["path"]
+            latest[document["doc_id"]] = rows
+            files[path] = [path, document["doc_id"], document.get("size"), mtime_ns, document["ingested_at"]]
         con.execute("BEGIN TRANSACTION")
         try:
-            old = con.execute("SELECT doc_id FROM files WHERE path = ?", [path]).fetchone()
-            con.execute("DELETE FROM files WHERE path = ?", [path])
-            if old and old[0] != doc_id:
-                self._drop_if_orphan(old[0])
-            known = con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-            if known:  # a re-read: replace (new documents skip these scans)
-                for table in ("documents",) + DOCUMENT_TABLES:
-                    con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            for path, (_, doc_id, *_) in files.items():
+                old = con.execute("SELECT doc_id FROM files WHERE path = ?", [path]).fetchone()
+                con.execute("DELETE FROM files WHERE path = ?", [path])
+                if old and old[0] != doc_id and old[0] not in latest:
+                    self._drop_if_orphan(old[0])
+            for doc_id in latest:
+                if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone():
+                    for table in ("documents",) + DOCUMENT_TABLES:  # a re-read: replace
+                        con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             for table in ("documents",) + DOCUMENT_TABLES:
-                if rows.get(table):
-                    self._insert(table, rows[table])
-            con.execute(
-                "INSERT INTO files VALUES (?, ?, ?, ?, ?)",
-                [path, doc_id, document.get("size"), mtime_ns, document["ingested_at"]],
-            )
+                table_rows = [row for rows in latest.values() for row in rows.get(table, ())]
+                if table_rows:
+                    self._insert(table, table_rows)
+            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", list(files.values()))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

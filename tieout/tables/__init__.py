@@ -395,22 +395,19 @@ def _is_note_line(text: str) -> bool:
 
 
 def _title_lines(block: Block, lines, header_top: int, blocks, settings: TableSettings):
-    """Title lines: the heading just before the block, then the block's own lines above its header."""
+    """Title lines: up to two short blocks just before the table, then its own lines above its header."""
     own = [line for line in lines[:header_top] if line.text.strip() and not rule_kind(line.text)]
     first = own[0].number if own else block.first
-    previous = None
-    for candidate in blocks:
-        if candidate.last < block.first and candidate.document == block.document:
-            previous = candidate
-        elif candidate.first >= block.first:
-            break
+    preceding = [b for b in blocks if b.document == block.document and b.last < block.first]
     before: list = []
-    if previous is not None and previous.kind in ("heading", "paragraph") and \
-            first - previous.last <= settings.title_gap + 1:
-        short = previous.kind == "heading" or (len(previous.lines) <= 4 and
-                                               all(len(line.text.strip()) <= 75 for line in previous.lines))
-        if short:
-            before = list(previous.lines)
+    for previous in reversed(preceding[-2:]):
+        short = previous.kind == "heading" or (previous.kind == "paragraph" and len(previous.lines) <= 4 and
+                                               all(len(line.text.strip()) <= 75 for line in previous.lines) and
+                                               not previous.lines[-1].text.rstrip().endswith("."))
+        if not short or first - previous.last > settings.title_gap + 1:
+            break
+        before = list(previous.lines) + before
+        first = previous.first
     return (before + own)[-settings.max_title_lines:]
 
 

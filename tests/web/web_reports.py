@@ -99,3 +99,13 @@ def small_report(break_total: bool = False, text: str | None = None, offset: int
               Check(rule="claim", status="unverifiable", message="no table states net income",
                     spans=(Span(c.line, c.col, c.end_col),), claims=(0,))]
     return report(f, [cash, cash2, rec, rec2, tot, tot2], checks, [c])
+
+
+def write_store(path, reports):
+    """A store at ``path`` holding ``reports``, written through ``tieout.store``."""
+    from tieout.store import open_store
+
+    with open_store(path) as store:
+        for r in reports:
+            store.write_report(r)
+    return path
