@@ -395,12 +395,12 @@ def _is_note_line(text: str) -> bool:
 
 
 def _title_lines(block: Block, lines, header_top: int, blocks, settings: TableSettings):
-    """Title lines: up to two short blocks just before the table, then its own lines above its header."""
+    """Title lines: up to three short blocks just before the table, then its own lines above its header."""
     own = [line for line in lines[:header_top] if line.text.strip() and not rule_kind(line.text)]
     first = own[0].number if own else block.first
     preceding = [b for b in blocks if b.document == block.document and b.last < block.first]
     before: list = []
-    for previous in reversed(preceding[-2:]):
+    for previous in reversed(preceding[-3:]):
         short = previous.kind == "heading" or (previous.kind == "paragraph" and len(previous.lines) <= 4 and
                                                all(len(line.text.strip()) <= 75 for line in previous.lines) and
                                                not previous.lines[-1].text.rstrip().endswith("."))

@@ -33,7 +33,7 @@
     var info = markInfo(id), e = markEl(id), shown = e ? e.textContent.trim() : "";
     if (info.kind === "fact") {
       var f = data.facts[String(info.ref)];
-      return (f ? f.label + (f.period ? " (" + f.period + ")" : "") + ": " + f.display : shown);
+      return (f ? (f.label || f.concept || "(no label)") + (f.period ? " (" + f.period + ")" : "") + ": " + f.display : shown);
     }
     if (info.kind === "claim") {
       var c = data.claims[String(info.ref)];
@@ -123,7 +123,7 @@
     if (info.kind === "fact") {
       var f = data.facts[String(info.ref)] || {};
       detail.appendChild(el("div", "kind", "table number \u00B7 line " + info.line));
-      detail.appendChild(el("h3", null, f.label || "(no label)"));
+      detail.appendChild(el("h3", null, f.label || f.concept || "(no label)"));
       detail.appendChild(el("div", "verdict s-" + info.status, MARK_WORDS[info.status]));
       detail.appendChild(dl([
         ["as printed", f.display, "num"], ["value", f.value + (f.unit ? " " + f.unit : ""), "num"],
