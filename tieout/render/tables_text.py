@@ -9,6 +9,7 @@ and what is in doubt.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 
 from rich.console import Console
@@ -31,7 +32,8 @@ def fact_status(report: Report) -> dict[int, str]:
 
 
 def print_report(report: Report, console: Console | None = None) -> None:
-    console = console or Console(highlight=False)
+    if console is None:  # piped output keeps whole rows: no wrapping at 80 columns
+        console = Console(highlight=False) if sys.stdout.isatty() else Console(highlight=False, width=160)
     status = fact_status(report)
     by_cell = {(f.table_index, f.row_index, f.column_index): f for f in report.fact_records}
     filing = report.filing

@@ -375,7 +375,7 @@ def _percent_columns(splits, data, columns, header_texts) -> set[int]:
                 tally = counts.setdefault(j, [0, 0])
                 tally[0] += cell.percent
                 tally[1] += 1
-    out = {j for j, (p, n) in counts.items() if n and p * 2 >= n and p}
+    out = {j for j, (p, n) in counts.items() if p * 2 > n and not re.search(r"\b(?:19|20)\d\d\b", header_texts[j])}
     out |= {j for j, h in enumerate(header_texts) if h.strip() in ("%", "Percent", "% Change", "% of Sales",
                                                                      "Change %", "%Change", "Percent Change")
             or re.fullmatch(r"(?:%|percent)\b.*|.*\b(?:%|percent)(?:\s+change)?", h.strip(), re.IGNORECASE)
