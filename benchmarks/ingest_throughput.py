@@ -4,8 +4,10 @@ Replicates the corpus to ``--docs`` files in a temporary folder (each copy
 gets a one-line trailer so content hashes differ and nothing is skipped),
 then ingests the set into a fresh DuckDB store once per configuration and
 prints a table: documents/s, MB/s, time spent in the single writer, peak
-resident memory per worker (psutil, sampled every 0.2 s, plus the worker's own
-ru_maxrss) and of the parent.
+resident memory per worker process (psutil, sampled every 0.2 s; for Dask the
+largest of nanny and worker) and of the parent, and CPU seconds per document
+(workers' and parent's user+system time, which does not depend on how busy
+the machine is).
 
     .venv/bin/python benchmarks/ingest_throughput.py                 # 2,000 docs
     .venv/bin/python benchmarks/ingest_throughput.py --docs 200 --workers 1 2 --modes pool dask
@@ -112,7 +114,7 @@ def run_one(mode: str, workers: int, folder: Path, work: Path, timeout: float) -
         "mode": mode, "workers": workers, "docs": summary.done, "ok": summary.ok,
         "failed": summary.error + summary.timeout, "seconds": seconds,
         "docs_s": summary.done / seconds, "mb_s": summary.bytes / 1e6 / seconds,
-        "write_s": summary.write_seconds, "worker_mb": max(memory.child_peak, summary.peak_worker_rss) / 1e6,
+        "write_s": summary.write_seconds, "worker_mb": (memory.child_peak or summary.peak_worker_rss) / 1e6,
         "parent_mb": memory.parent_peak / 1e6,
         "cpu_per_doc": (sum(memory.child_cpu.values()) + parent_cpu) / max(summary.done, 1), "db_mb": db.stat().st_size / 1e6,
     }

@@ -12,12 +12,28 @@ bytes with ``tieout.read(path, data=...)``, and counts:
   when a "claim" check on the changed line fails;
 * false failures: every failing check on the unmodified documents.
 
+Each table injection is also classified against the *clean* document's structure
+(its relations, concepts and tables, with only the changed figure substituted and
+every rule but the narrative claims re-run):
+
+* ``detectable``: the changed figure leaves the admissible interval of at least one
+  relation or tie it takes part in, so the mandated interval rule can catch it;
+* ``rounding``: it takes part in relations or ties that can fail, but the new figure
+  is still inside their rounding slack (XBRL Calculations 1.1 cannot see it);
+* ``search-only``: it takes part only in relations found by search or in ties that
+  are not identities, which by design never fail;
+* ``unread``: the reader does not read the changed text as the same cell.
+
+Recall is reported raw and on detectable injections.
+
 Not injections (skipped, counted): swapping equal digits, a change that leaves
 the number as it was, a sign flip of zero or nil, and a sign flip the wording
 already carries ("a net loss of ($537,000)" states the same claim as "a net loss
 of $537,000": the claim's value is unchanged).
 
     .venv/bin/python benchmarks/inject_errors.py [FILES...] [--per-doc 200] [--seed 1]
+        [--table-only]     table injections only, narrative claims not read (fast)
+        [--show-missed N]  misses listed by class
 """
 
 from __future__ import annotations
@@ -35,7 +51,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import tieout  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from tieout.errors import InputError  # noqa: E402
+
+# ties that are identities (a mismatch fails); footing fails only for layout relations
+FAILING_RULES = {"balance-sheet", "cash", "same-figure", "eps", "mining-production", "fee-computation"}
 
 SHARED = REPO.parent / "shared"
 KINDS = ("digit", "swap", "sign")
@@ -161,15 +181,62 @@ def inject(lines: list[bytes], target: Target, kind: str, rng: random.Random) ->
     return changed, before, after
 
 
+def own_rules():
+    from tieout.checks import RULES
+    return tuple(r for r in RULES if "claim" not in getattr(r, "__name__", ""))
+
+
+def read(path: Path, data: bytes, table_only: bool):
+    """The report, fully (claims too) or, with ``table_only``, without the narrative claims."""
+    if not table_only:
+        return tieout.read(path, data=data)
+    from tieout.checks import prepare, run_checks
+    report = prepare(tieout.read(path, data=data, check=False))
+    checks, _ = run_checks(report, rules=own_rules())
+    return replace(report, checks=tuple(checks))
+
+
+def changed_fact(report, target: Target):
+    """The modified document's fact at the target's place (a sign flip may widen it)."""
+    for fact in report.fact_records:
+        if fact.line == target.line and fact.col <= target.end_col and fact.end_col >= target.col \
+                and fact.value is not None:
+            return fact
+    return None
+
+
+def classify(clean, target: Target, new_fact) -> str:
+    """detectable / rounding / search-only / unread, from the clean document's structure."""
+    if new_fact is None:
+        return "unread"
+    old = clean.fact_records[target.ident]
+    can_fail = any(r.found_by == "layout" and (r.total == old.id or any(f == old.id for f, _ in r.items))
+                   for r in clean.relations if r.kind == "sum") or \
+        any(c.status == "pass" and c.rule in FAILING_RULES and old.id in c.facts for c in clean.checks)
+    if not can_fail:
+        return "search-only"
+    facts = list(clean.fact_records)
+    facts[old.id] = replace(old, value=new_fact.value * old.scale / new_fact.scale if new_fact.scale
+                            else new_fact.value, decimals=new_fact.decimals)
+    substituted = replace(clean, fact_records=tuple(facts), checks=())
+    from tieout.checks import run_checks
+    before = failing(clean)
+    checks, _ = run_checks(substituted, rules=own_rules())
+    if any(c.status == "fail" and (c.rule, tuple(c.lines)) not in before and old.line in c.lines
+           for c in checks):
+        return "detectable"
+    return "rounding"
+
+
 def run_doc(path: Path, per_doc: int, seed: int, stats, false_failures, missed, skipped,
-            seconds: float = 30.0) -> None:
+            seconds: float = 30.0, table_only: bool = False) -> None:
     data = path.read_bytes()
-    started = time.time()
+    started = time.process_time()
     try:
-        clean = tieout.read(path, data=data)
+        clean = read(path, data, table_only)
     except InputError:
         return
-    per_doc = max(1, min(per_doc, int(seconds / max(time.time() - started, 0.01) / 2)))
+    per_doc = max(1, min(per_doc, int(seconds / max(time.process_time() - started, 0.01) / 2)))
     if not clean.fact_records:
         return
     clean_fail = failing(clean)
@@ -183,7 +250,7 @@ def run_doc(path: Path, per_doc: int, seed: int, stats, false_failures, missed, 
         return
     rng = random.Random(seed * 1_000_003 + zlib.crc32(path.name.encode()))
     plans = []
-    for targets in (table, narrative):  # up to per_doc injections into each
+    for targets in ((table, []) if table_only else (table, narrative)):  # up to per_doc injections into each
         plan = [(t, k) for t in targets for k in KINDS]
         rng.shuffle(plan)
         plans.append(plan)
@@ -198,7 +265,7 @@ def run_doc(path: Path, per_doc: int, seed: int, stats, false_failures, missed, 
             continue
         changed, before, after = made
         try:
-            report = tieout.read(path, data=b"".join(changed))
+            report = read(path, b"".join(changed), table_only)
         except InputError:
             skipped["unreadable after injection"] += 1
             continue
@@ -225,8 +292,14 @@ def run_doc(path: Path, per_doc: int, seed: int, stats, false_failures, missed, 
         stats[key]["injected"] += 1
         stats[key]["caught"] += caught
         stats[key]["located"] += located
+        cls = ""
+        if target.where == "table":
+            cls = classify(clean, target, changed_fact(report, target))
+            stats[key][f"n:{cls}"] += 1
+            stats[key][f"located:{cls}"] += located
         if not (caught and located):
-            missed.append((path.name, target.where, kind, target.line, before.strip(), after.strip(), caught))
+            missed.append((path.name, target.where, kind, target.line, before.strip(), after.strip(), caught,
+                           cls))
 
 
 def corpus_paths() -> list[Path]:
@@ -252,6 +325,14 @@ def print_results(stats, false_failures, missed, skipped, elapsed: float, show_m
     print(f"\n{'target':10} {'kind':6} {'injected':>8} {'caught':>8} {'located':>8}")
     for where, kind, n, caught, located in rows:
         print(f"{where:10} {kind:6} {n:8d} {pct(caught, n):>8} {pct(located, n):>8}")
+    classes = ("detectable", "rounding", "search-only", "unread")
+    print("\ntable injections by class (located = a new failing check names the changed line):")
+    print(f"{'kind':6} " + " ".join(f"{c + ' n':>14} {'located':>8}" for c in classes))
+    by_kind = {kind: c for (where, kind), c in stats.items() if where == "table"}
+    by_kind["ALL"] = totals.get("table", Counter())
+    for kind, c in sorted(by_kind.items()):
+        print(f"{kind:6} " + " ".join(f"{c[f'n:{cl}']:14d} {pct(c[f'located:{cl}'], c[f'n:{cl}']):>8}"
+                                       for cl in classes))
     print(f"\nfalse failures on clean documents: {len(false_failures)}")
     for name, rule, lines, message in false_failures:
         print(f"  {name}: {rule} {lines} {message}")
@@ -259,9 +340,13 @@ def print_results(stats, false_failures, missed, skipped, elapsed: float, show_m
     for reason, n in sorted(skipped.items()):
         print(f"  {n:6d}  {reason}")
     if missed and show_missed:
-        print(f"\nmissed or not located (first {show_missed} of {len(missed)}):")
-        for name, where, kind, line, before, after, caught in missed[:show_missed]:
-            print(f"  {name}:{line} {where}/{kind} {before!r} -> {after!r} {'caught, not located' if caught else 'MISSED'}")
+        print(f"\nmissed or not located ({len(missed)}), by class, first {show_missed} of each:")
+        for cls in sorted({m[7] for m in missed}):
+            some = [m for m in missed if m[7] == cls]
+            print(f"  [{cls or 'narrative'}] {len(some)}")
+            for name, where, kind, line, before, after, caught, _ in some[:show_missed]:
+                print(f"    {name}:{line} {where}/{kind} {before!r} -> {after!r} "
+                      f"{'caught, not located' if caught else 'MISSED'}")
     print(f"\n{elapsed:.1f}s")
 
 
@@ -270,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--per-doc", type=int, default=200, help="injections per document (default 200)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--table-only", action="store_true",
+                        help="table injections only; narrative claims are not read (fast)")
     parser.add_argument("--show-missed", type=int, default=25)
     parser.add_argument("--max-seconds-per-doc", type=float, default=30.0,
                         help="time budget per document: slow documents get fewer injections")
@@ -282,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     for path in paths:
         t0 = time.time()
-        run_doc(path, args.per_doc, args.seed, stats, false_failures, missed, skipped, args.max_seconds_per_doc)
+        run_doc(path, args.per_doc, args.seed, stats, false_failures, missed, skipped, args.max_seconds_per_doc,
+                args.table_only)
         print(f"{time.time() - t0:6.1f}s {path.name}", file=sys.stderr)
     print_results(stats, false_failures, missed, skipped, time.time() - started, args.show_missed)
     return 0

@@ -16,8 +16,8 @@ __all__ = ["read", "verify", "STAGES", "InputError", "Report", "Table", "Fact", 
            "Claim", "Filing", "__version__"]
 
 
-def open_store(path):
-    """Open a tieout DuckDB store for queries (see ``tieout.store``)."""
+def open_store(path, read_only: bool = False):
+    """Open a tieout DuckDB store (see ``tieout.store``); ``read_only`` for queries beside a writer."""
     from tieout.store import open_store as _open
 
-    return _open(path)
+    return _open(path, read_only=read_only)

@@ -7,6 +7,7 @@
     relations  facts -> Relations (which rows total which)
     claims     narrative -> Claims
     checks     facts + relations + claims -> Checks
+    ex27       EX-27 financial data schedules -> more Facts (source "ex27")
 
 Each stage returns its result and its problems; a stage that crashes on a
 document becomes a ``Problem`` (the document still gets the stages before it),
@@ -44,6 +45,8 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> 
     blocks: list[Block] = []
     tables = []
     for document in filing.documents:
+        if document.type.upper().startswith("EX-27"):
+            continue  # a financial data schedule is tagged values, read by the ex27 stage below
         doc_blocks = _guard("layout", problems, lambda: document_to_blocks(document), [])
         blocks.extend(doc_blocks)
         for block in doc_blocks:
@@ -61,7 +64,26 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> 
                     problems=tuple(problems), blocks=tuple(blocks))
     if check:
         report = verify(report)
-    return report
+    return _with_ex27(report)
+
+
+def _with_ex27(report: Report) -> Report:
+    """EX-27 schedule values become facts too (source "ex27"), numbered after the table facts.
+
+    They join the report after verification: the ex27 check rule reads the
+    schedules itself (with the same ids), and no other rule should mistake a
+    schedule value for a statement line.
+    """
+    try:
+        from tieout.ex27 import ex27_facts, ex27_problems
+    except ImportError:
+        return report
+    problems = list(report.problems)
+    facts = _guard("ex27", problems, lambda: ex27_facts(report), [])
+    problems.extend(_guard("ex27", problems, lambda: ex27_problems(report), []))
+    if not facts and len(problems) == len(report.problems):
+        return report
+    return replace(report, fact_records=report.fact_records + tuple(facts), problems=tuple(problems))
 
 
 def verify(report: Report) -> Report:

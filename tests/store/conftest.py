@@ -2,7 +2,7 @@
 
 import pytest
 
-from handmade import make_report
+from tests.store.handmade import make_report
 
 
 @pytest.fixture

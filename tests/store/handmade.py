@@ -1,4 +1,4 @@
-"""Hand-made Reports for the store tests (imported as ``handmade``, a name no other test folder uses): a small statement with a total, a relation,
+"""Hand-made Reports for the store tests: a small statement with a total, a relation,
 checks and a claim, built from the model alone so the store is tested whatever the
 reader currently finds."""
 

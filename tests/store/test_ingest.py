@@ -218,7 +218,7 @@ def test_dask_local_cluster_writes_partitions(corpus_db, corpus_dir, tmp_path):
 
 
 def test_rows_the_store_refuses_become_an_error_row(tmp_path):
-    from handmade import make_report
+    from tests.store.handmade import make_report
 
     from tieout.batch.ingest import _store_or_record
     from tieout.batch.work import Outcome

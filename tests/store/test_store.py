@@ -11,7 +11,7 @@ from tieout.errors import InputError
 from tieout.store import SCHEMA_VERSION, open_store, report_rows
 from tieout.store.schema import TABLES
 
-from handmade import make_report
+from tests.store.handmade import make_report
 
 
 def test_report_rows_cover_every_record(report):

@@ -10,8 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import web_reports as handmade  # noqa: E402
-from web_reports import write_store  # noqa: E402
+from tests.web import web_reports as handmade  # noqa: E402
+from tests.web.web_reports import write_store  # noqa: E402
 
 
 @pytest.fixture()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import web_reports as handmade
-from web_chromium import browser, serve, shot, watch
-from web_reports import write_store
+from tests.web import web_reports as handmade
+from tests.web.web_chromium import browser, serve, shot, watch
+from tests.web.web_reports import write_store
 
 
 @pytest.fixture(scope="module")

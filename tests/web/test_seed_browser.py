@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from web_chromium import browser, serve, shot, watch
-from web_reports import write_store
+from tests.web.web_chromium import browser, serve, shot, watch
+from tests.web.web_reports import write_store
 
 TOTAL_LINE = 285  # "    Total current assets     64,244     53,285"
 

@@ -8,7 +8,7 @@ import json
 import re
 from html import unescape
 
-import web_reports as handmade
+from tests.web import web_reports as handmade
 from tieout.render.html import json_for_html, report_to_html
 from tieout.render.view import Mark, cut_line, expand, mark_status, report_to_view, rows_to_view
 

@@ -37,7 +37,7 @@ class Outcome:
     size: int
     seconds: float
     rows: dict[str, list[dict]] = field(default_factory=dict)
-    peak_rss: int = 0  # bytes, the worker's resident peak after this document
+    peak_rss: int = 0  # bytes, the worker's resident memory after this document
 
 
 def unreadable_id(path: str) -> str:
@@ -114,9 +114,14 @@ def _failed(path: str, doc_id: str, error: str, status: str, size: int | None, s
 
 
 def _peak_rss() -> int:
-    try:
-        import resource
+    """The worker's resident memory now (bytes); the ingest keeps the largest seen.
 
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
-    except (ImportError, OSError):
+    Not ``ru_maxrss``: Linux carries it across exec, so a spawned worker would
+    report its parent's peak.
+    """
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss
+    except Exception:  # noqa: BLE001 - memory figures are informative only
         return 0

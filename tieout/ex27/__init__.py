@@ -263,7 +263,9 @@ def _document_of(filing: Filing, line: int) -> str:
     for document in filing.documents:
         if document.lines and document.lines[0].number <= line <= document.lines[-1].number:
             return document.name
-    return "EX-27"
+    # the schedule's first line may be a tag line just outside the document's text
+    before = [d for d in filing.documents if d.lines and d.lines[0].number <= line + 3]
+    return before[-1].name if before else "EX-27"
 
 
 def unit_of(tag: str) -> str:

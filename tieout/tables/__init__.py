@@ -45,6 +45,7 @@ _FOOTNOTE_TAIL = re.compile(r"\s*(?:\(\s*[a-z0-9]{1,2}\s*\)|\*+)\s*$", re.IGNORE
 _SHARE_NOTE = re.compile(r"\(\s*(?:reflects|represents)?[^()]*?(\d+(?:\.\d+)?)\s*%\s*(?:share|interest|owned|ownership)"
                          r"[^()]*\)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_GLUED = re.compile(r"\S [($]?[\d.,]*\d[)%]?$")  # a label ending in a number one space off
 _PERIOD_WORDS = re.compile(r"\b(ended|ending|months|weeks|quarter|years?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                            r"nov|dec)[a-z]*\b", re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:total|net cash(?: provided| used)?(?: \(used\))?(?: by| from| in| for)?"
@@ -90,8 +91,8 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         return None, problems
     columns = splits_to_columns([s for s, d in zip(splits, data) if d])
     # second pass: a number one space from its label counts when it sits in a known column
-    splits = fold_years_into_labels(texts, [line_to_cells(text, columns) if not rule_kind(text) else s
-                                            for text, s in zip(texts, splits)])
+    splits = fold_years_into_labels(texts, [line_to_cells(text, columns) if s.cells and _GLUED.search(s.label)
+                                            else s for text, s in zip(texts, splits)])
     data = [bool(s.cells) and not is_year_header(s) for s in splits]
     columns = columns_by_rank(splits_to_columns([s for s, d in zip(splits, data) if d]),
                               [s for s, d in zip(splits, data) if d])

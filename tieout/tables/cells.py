@@ -27,26 +27,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
-# One cell, anchored at the END of the text searched (we peel cells off the right).
-# group "num": the number with its sign decoration; "fn": a footnote marker.
-_CELL_AT_END = re.compile(
+# The tokens of a line, left to right: a cell (group "cell": "num" the number with its
+# sign decoration, "dollar" a leading '$', "fn" a footnote marker glued on) ending at a
+# space or the end of the line; a run of leader dots; any other word. Cells are then
+# peeled off the right end. No nested quantifiers: linear in the line length.
+_TOKENS = re.compile(
     r"""
     (?P<cell>
-        (?P<dollar>\$\s{0,12})?
+        (?P<dollar>\$[ \t]{0,12})?
         (?P<num>
-            \(\s?\$?\s?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+)\s?%?\s?\)  # (2,464)  ( 12.5%)  (.02)
-          | [-+]?\$?\d(?:[\d,]*\d)?(?:\.\d+)?%?             # 1,475  -3.2  45%
-          | [-+]?\$?\.\d+%?                                # .25
-          | -\s-|-{1,3}|\u2014|\u2013                      # nil: - -  --  ---  -
+            \([ ]?\$?[ ]?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+)[ ]?%?[ ]?\)  # (2,464)  ( 12.5%)  (.02)
+          | [-+]?\$?\d(?:[\d,]*\d)?(?:\.\d+)?%?                      # 1,475  -3.2  45%
+          | [-+]?\$?\.\d+%?                                         # .25
+          | -[ ]-|-{1,3}|\u2014|\u2013                               # nil: - -  --  ---  -
         )
-        (?P<fn>\(\w{1,2}\)|\*{1,3}|[a-z](?![a-z]))?         # footnote marker glued on
-    )
-    [ \t]*$""",
+        (?P<fn>\(\w{1,2}\)|\*{1,3}|[a-z](?![a-z]))?                  # footnote marker glued on
+    )(?=[ \t]|$)
+    | \.{2,}                                                         # dot leaders
+    | [^ \t.]+                                                       # a word
+    | \.
+    """,
     re.VERBOSE,
 )
 
 _DOT_LEADER = re.compile(r"(?:\.\s?){2,}\.?\s*$|_{2,}\s*$")
-_NUMBER_CHARS = re.compile(r"[\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +81,7 @@ def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
     Returns None if the text is not a number as tables print them.
     """
     text = display.replace("$", "").replace(" ", "")
-    if text in ("-", "--", "---", "----", "-----", "\u2014", "\u2013") or re.fullmatch(r"-+", text):
-        return Decimal(0), 0, True, False
-    if text == "--" or text == "-\u00a0-":
+    if (text and not text.strip("-")) or text in ("\u2014", "\u2013"):
         return Decimal(0), 0, True, False
     negative = False
     if text.startswith("(") and text.endswith(")"):
@@ -91,7 +93,7 @@ def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
         negative, text = (not negative), text[1:]
     elif text.startswith("+"):
         text = text[1:]
-    if not text or not _NUMBER_CHARS.search(text):
+    if not text or not any(ch.isdigit() for ch in text):
         return None
     digits = text.replace(",", "")
     try:
@@ -125,30 +127,6 @@ def _set_off(text: str, start: int, dollar: bool) -> bool:
 _CELL_END_CHARS = frozenset("0123456789)%-*\u2014\u2013")
 
 
-_TOKEN = re.compile(r"[^ \t]+")
-
-
-def _token_starts(text: str, end: int, count: int = 4) -> list[int]:
-    """Start offsets of the last ``count`` space-separated tokens before ``end``, left to right.
-
-    A token glued to dot leaders ("assets......$3,424") also starts after the dots.
-    """
-    out: list[int] = []
-    for match in _TOKEN.finditer(text, max(0, end - 64), end):
-        start = match.start()
-        if start and text[start - 1] not in " \t" and not out:
-            continue  # the window cut a token: not a token start
-        out.append(start)
-        token = match.group()
-        if ".." in token:
-            k = token.rfind("..") + 2
-            while k < len(token) and token[k] == ".":
-                k += 1
-            if k < len(token):
-                out.append(start + k)
-    return out[-count:]
-
-
 def _may_end_in_cell(stripped: str) -> bool:
     """Cheap test: is the last token set off as a cell could be (two spaces, tab, '$', leaders, '(')?"""
     space = max(stripped.rfind(" "), stripped.rfind("\t"))
@@ -179,41 +157,39 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
         return SplitLine(label=stripped, label_end=end + 1, cells=())  # "... in 1996": one space before
     if rule_kind(text):
         return SplitLine(label=stripped, label_end=end + 1, cells=())
+    tokens = list(_TOKENS.finditer(stripped))
     cells: list[RawCell] = []
-    while end > 0 and len(cells) < max_cells:
-        # a cell starts at one of the last few token starts before ``end``
-        match = None
-        for pos in _token_starts(text, end):
-            match = _CELL_AT_END.match(text, pos, end)
-            if match:
-                break
-        if match is None:
+    cut = end
+    for match in reversed(tokens):
+        if match.group("cell") is None or len(cells) >= max_cells:
             break
-        start = match.start("cell")
+        start = match.start()
+        # a cell starts a token: the character before it is white space, '$', a leader dot or the margin
+        if start > 0 and stripped[start - 1] not in " \t.$_:":
+            break  # "1995)1,496": a number glued to a word is not a cell
         num = match.group("num")
         dollar = bool(match.group("dollar"))
-        num_start = match.start("num")
         parsed = parse_number(num)
         if parsed is None:
             break
         value, decimals, nil, percent = parsed
-        fn = match.group("fn") or ""
-        if not _set_off(text, start, dollar):
-            if not cells or text[:start].rstrip().endswith(","):
+        if not _set_off(stripped, start, dollar):
+            if not cells or stripped[:start].rstrip().endswith(","):
                 break  # only a row already holding cells may have a label-glued first cell
             inside = any(left - 1 <= start and match.end("num") <= right + 1 for left, right in columns)
-            if not (inside and text[start - 1] == " "):
+            if not (inside and stripped[start - 1] == " "):
                 break
+        fn = match.group("fn") or ""
         num_text = num.replace(" ", "") if not nil else num
         cells.append(RawCell(
             display=num_text.lstrip("$") if num_text.startswith("$") else num_text,
             value=value, decimals=decimals, nil=nil,
-            start=num_start + 1, end=match.end("num") + 1,
+            start=match.start("num") + 1, end=match.end("num") + 1,
             footnote=fn.strip("()*") or ("*" if fn.startswith("*") else ""),
-            percent=percent, dollar=dollar or "$" in num or text[:start].rstrip().endswith("$"),
+            percent=percent, dollar=dollar or "$" in num or stripped[:start].rstrip().endswith("$"),
         ))
-        end = len(text[:start].rstrip())
-    label_text = text[:end]
+        cut = len(stripped[:start].rstrip())
+    label_text = stripped[:cut]
     if cells and label_text.endswith("$"):  # "investments$ 194": the '$' belongs to the cell
         label_text = label_text[:-1]
     if _leader_before(label_text):
