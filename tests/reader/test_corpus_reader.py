@@ -33,6 +33,8 @@ def test_every_table_block_with_numbers_becomes_a_table(path):
     report = tieout.read(path, check=False)
     table_lines = {(t.document, line) for t in report.tables for line in range(t.first, t.last + 1)}
     for document in filing.documents:
+        if document.type.upper().startswith("EX-27"):
+            continue  # schedules of tagged values are read by the ex27 stage, not as tables
         blocks, _ = document_to_blocks(document)
         for block in blocks:
             if block.kind != "table":

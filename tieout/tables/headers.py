@@ -1,0 +1,164 @@
+"""Header lines -> each column's header text, and the title of the table.
+
+Column headers are the lines above the first number line with text over the
+number columns; a phrase goes to the columns it overlaps, or to every column
+its underline (``-----``) spans. Title lines are the short blocks just above
+the table and the table's own lines above its headers; the scale note is
+kept apart from the title.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from tieout.model import Block
+from tieout.tables.cells import is_year_header, rule_kind, rule_segments
+from tieout.tables.units import find_note, note_to_scale
+
+_PERIOD_WORDS = re.compile(r"\b(ended|ending|months|weeks|quarter|years?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                           r"nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _over_columns(text: str, columns) -> bool:
+    """Does the line have text above the number columns (not only in the label area)?"""
+    if not columns:
+        return False
+    first_left = columns[0][0]
+    return bool(text[max(first_left - 3, 0):].strip())
+
+
+def find_header(texts, splits, data, first_data: int, columns) -> tuple[int, int]:
+    """(top, body_start) of the column-header lines above the first number line."""
+    k = first_data - 1
+    lowest_header = None
+    while k >= 0:
+        text = texts[k]
+        if not text.strip():
+            if lowest_header is not None:
+                break
+        elif rule_kind(text):
+            pass
+        elif is_year_header(splits[k]) or (not data[k] and _over_columns(text, columns)):
+            if lowest_header is None:
+                lowest_header = k
+        elif lowest_header is not None and not data[k]:
+            pass  # a label-area line among the header lines ("HIGHLIGHTS" above them)
+        k -= 1
+    if lowest_header is None:
+        return 0, 0
+    top = k + 1
+    while top < lowest_header and not texts[top].strip():
+        top += 1
+    return top, lowest_header + 1
+
+
+def _phrases(text: str) -> list[tuple[int, int, str]]:
+    """Runs of text separated by two or more spaces: (1-based start, end exclusive, text)."""
+    return [(m.start() + 1, m.end() + 1, m.group()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+
+
+def header_to_columns(header_lines: list[str], columns) -> list[str]:
+    """Each column's header: the header phrases above it, top to bottom."""
+    parts: list[list[str]] = [[] for _ in columns]
+    if not columns:
+        return []
+    first_left = columns[0][0]
+    for i, text in enumerate(header_lines):
+        if rule_kind(text):
+            continue
+        underline = [seg for below in header_lines[i + 1:] if rule_kind(below) for seg in rule_segments(below)]
+        for start, end, phrase in _phrases(text):
+            if end <= first_left - 2:
+                continue  # stub text over the labels
+            if is_note_line(phrase) and re.search(r"dollar|\$", phrase, re.IGNORECASE):
+                continue  # "(Dollars in millions)" set over the columns is the table's note
+            extent = (start, end)
+            centre = (start + end) / 2
+            for u_start, u_end, _kind in underline:
+                if u_start <= centre <= u_end and u_end - u_start < 200:
+                    extent = (min(start, u_start), max(end, u_end))
+                    break
+            hits = [j for j, (left, right) in enumerate(columns)
+                    if min(right, extent[1]) - max(left, extent[0]) > 0]
+            lone = len([p for p in _phrases(text) if p[1] > first_left - 2]) == 1
+            if lone and extent == (start, end) and len(columns) > 1 and len(hits) > 1 and \
+                    _PERIOD_WORDS.search(phrase):
+                # "Quarter Ended March 31," alone on its line, across the columns: it heads them all
+                hits = list(range(len(columns)))
+            elif not hits:
+                distances = [(abs((left + right) / 2 - centre), j) for j, (left, right) in enumerate(columns)]
+                distance, nearest = min(distances)
+                if distance <= 10:
+                    hits = [nearest]
+            elif len(hits) > 1 and extent == (start, end):
+                # no underline: a phrase wider than its column goes to the column it overlaps most,
+                # unless it clearly spans several (covers most of each)
+                covered = [j for j in hits if _coverage(columns[j], extent) >= 0.6]
+                if len(covered) < 2:
+                    hits = [max(hits, key=lambda j: min(columns[j][1], end) - max(columns[j][0], start))]
+                else:
+                    hits = covered
+            for j in hits:
+                parts[j].append(phrase)
+    return [collapse(" ".join(p)) for p in parts]
+
+
+def header_unit(header: str) -> tuple[str, Decimal]:
+    """A unit printed in a column header: "Shares (in thousands)" -> ("shares", 1000)."""
+    if not re.search(r"\bshares\b", header, re.IGNORECASE) or re.search(r"per\s+share", header, re.IGNORECASE):
+        return "", Decimal(1)
+    scale = note_to_scale(header)
+    return "shares", scale.money
+
+
+def _coverage(column: tuple[int, int], extent: tuple[int, int]) -> float:
+    left, right = column
+    width = max(right - left, 1)
+    return max(0, min(right, extent[1]) - max(left, extent[0])) / width
+
+
+def stub_text(header_lines: list[str], columns) -> str:
+    """Header text over the label area (e.g. "HIGHLIGHTS"), which names the table."""
+    if not columns:
+        return ""
+    first_left = columns[0][0]
+    out = []
+    for text in header_lines:
+        if rule_kind(text):
+            continue
+        for start, end, phrase in _phrases(text):
+            if end <= first_left - 2 and start <= 12:
+                out.append(phrase)
+    return collapse(" ".join(out))
+
+
+def is_note_line(text: str) -> bool:
+    stripped = text.strip()
+    if find_note(stripped) and len(find_note(stripped)) >= len(stripped) - 14:
+        return True
+    return bool(re.fullmatch(r"\(?\s*(?:unaudited|audited|in\s+dollars|dollars)\s*\)?", stripped, re.IGNORECASE))
+
+
+def title_lines(block: Block, lines, header_top: int, blocks, settings):
+    """Title lines: up to three short blocks just before the table, then its own lines above its header."""
+    own = [line for line in lines[:header_top] if line.text.strip() and not rule_kind(line.text)]
+    first = own[0].number if own else block.first
+    preceding = [b for b in blocks if b.document == block.document and b.last < block.first]
+    before: list = []
+    for previous in reversed(preceding[-3:]):
+        short = previous.kind == "heading" or (previous.kind == "paragraph" and len(previous.lines) <= 4 and
+                                               all(len(line.text.strip()) <= 75 for line in previous.lines) and
+                                               not previous.lines[-1].text.rstrip().endswith("."))
+        if not short or first - previous.last > settings.title_gap + 1:
+            break
+        before = list(previous.lines) + before
+        first = previous.first
+    return (before + own)[-settings.max_title_lines:]
