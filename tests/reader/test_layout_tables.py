@@ -89,3 +89,12 @@ def test_example_release_reads_every_table(seed_path):
     report = tieout.read(example, check=False)
     assert len(report.tables) == 5
     assert len(report.fact_records) == 212
+
+
+def test_sgml_column_markers_merge_clusters_of_one_column():
+    from tieout.tables.columns import columns_by_hints
+
+    # <S> at 1, <C> at 30 and 45: three clusters, two of them inside the first marked column
+    assert columns_by_hints(((30, 36), (38, 42), (47, 55)), (1, 30, 45)) == ((30, 42), (47, 55))
+    assert columns_by_hints(((30, 36), (47, 55)), (1, 30, 45)) == ((30, 36), (47, 55))
+    assert columns_by_hints(((30, 36), (38, 42)), ()) == ((30, 36), (38, 42))

@@ -360,7 +360,7 @@ def find_claims(report: Report, settings: ClaimSettings = ClaimSettings()) -> tu
         try:
             claims.extend(passage_to_claims(passage, cal, len(claims), settings))
         except (ValueError, ArithmeticError, IndexError) as exc:  # one odd paragraph must not lose the rest
-            line = passage.where[0][0].number if passage.where else 0
+            line = passage.line_of(0)
             problems.append(Problem("claims", f"could not read claims of this paragraph: {exc}", line=line,
                                     severity="warning"))
     return claims, problems

@@ -68,7 +68,7 @@ _QUANTITY = re.compile(
     re.I)
 _MULTIPLE = re.compile(r"\b(?P<word>" + "|".join(MULTIPLES) + r")\b", re.I)
 _PER = re.compile(
-    r"^\s*(?:\((?:diluted|basic)\)\s*)?(?:per|an?|each)\s+(?:(?:common|diluted|basic|fully[- ]diluted|primary|"
+    r"\s*(?:\((?:diluted|basic)\)\s*)?(?:per|an?|each)\s+(?:(?:common|diluted|basic|fully[- ]diluted|primary|"
     r"outstanding|class [ab])\s+)*(?P<what>share|ounce|oz|pound|lb|ton|tonne|unit|barrel)s?\b",
     re.I)
 
@@ -147,34 +147,33 @@ def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figur
                             qualifier, hedge_text, tail))
         taken.append((start_trim, tail))
 
-    segment = text[:hi]
-    for match in _MONEY.finditer(segment, lo):
+    for match in _MONEY.finditer(text, lo, hi):
         scale = _scale_of(match)
         digits = match.group("num")
         magnitude = digits_to_decimal(digits) * scale
         end = match.end()
         if match.group("close") and not (match.group("neg") or match.group("neg2")):
             end -= 1  # a ")" closing an aside, not the figure
-        per = _PER.match(text[end:hi])
+        per = _PER.match(text, end, hi)
         unit = PER_UNITS[per.group("what").lower().rstrip("s")] if per else "USD"
-        add(match.start(), end, magnitude, _negative(match), unit, digits, scale, end + per.end() if per else end)
-    for match in _CENTS.finditer(segment, lo):
+        add(match.start(), end, magnitude, _negative(match), unit, digits, scale, per.end() if per else end)
+    for match in _CENTS.finditer(text, lo, hi):
         digits = match.group("num")
         end = match.end()
-        per = _PER.match(text[end:hi])
+        per = _PER.match(text, end, hi)
         unit = PER_UNITS[per.group("what").lower().rstrip("s")] if per else "USD"
         cents = Decimal("0.01")
         add(match.start(), end, digits_to_decimal(digits) * cents, _negative(match), unit, digits, cents,
-            end + per.end() if per else end)
-    for match in _PERCENT.finditer(segment, lo):
+            per.end() if per else end)
+    for match in _PERCENT.finditer(text, lo, hi):
         digits = match.group("num")
         add(match.start(), match.end(), digits_to_decimal(digits), _negative(match), "%", digits, Decimal(1))
-    for match in _QUANTITY.finditer(segment, lo):
+    for match in _QUANTITY.finditer(text, lo, hi):
         digits = match.group("num")
         scale = _scale_of(match)
         unit = QUANTITY_UNITS[match.group("unit").lower()]
         add(match.start(), match.end(), digits_to_decimal(digits) * scale, False, unit, digits, scale)
-    for match in _MULTIPLE.finditer(segment, lo):
+    for match in _MULTIPLE.finditer(text, lo, hi):
         value = MULTIPLES[match.group("word").lower()]
         if not free(match.start(), match.end()):
             continue

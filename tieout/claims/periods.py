@@ -75,7 +75,7 @@ def text_to_phrases(text: str, lo: int = 0, hi: int | None = None) -> list[Perio
     hi = len(text) if hi is None else hi
     out: list[PeriodPhrase] = []
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text[:hi], lo):
+        for match in pattern.finditer(text, lo, hi):
             if any(not (match.end() <= p.start or match.start() >= p.end) for p in out):
                 continue
             fields = tuple((k, v) for k, v in match.groupdict().items() if v)

@@ -11,6 +11,7 @@ one string with single spaces, and a parallel list maps each character back to
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,48 +20,56 @@ from tieout.model import Block, Line, Span
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """A run of narrative text flattened to one line, with a map back to the source."""
+    """A run of narrative text flattened to one line, with a map back to the source.
+
+    ``runs`` maps the passage to its lines one word at a time: (offset in ``text``,
+    line, 1-based column in ``line.text``) for every run of non-blank characters,
+    in order; a character between two runs maps to the column after the run before.
+    """
 
     text: str
-    where: tuple[tuple[Line, int], ...]  # per character: (line, 1-based column in line.text)
+    runs: tuple[tuple[int, Line, int], ...]
     heading: str = ""  # the nearest heading above, e.g. "PRODUCTION"
     document: str = ""
+    starts: tuple[int, ...] = ()  # the offsets of ``runs``, for bisecting
+
+    def at(self, index: int) -> tuple[Line, int]:
+        """(line, 1-based column in line.text) of text[index]."""
+        k = max(bisect_right(self.starts, index) - 1, 0)
+        offset, line, col = self.runs[k]
+        return line, col + index - offset
 
     def span(self, start: int, end: int) -> Span:
         """Span of text[start:end] on the source line of its first character (end clipped to that line)."""
-        line, col = self.where[start]
-        last_line, last_col = self.where[max(end - 1, start)]
+        line, col = self.at(start)
+        last_line, last_col = self.at(max(end - 1, start))
         end_col = last_col + 1 if last_line.number == line.number else len(line.text) + 1
         return Span(line.number, line.source_col(col), line.source_col(end_col) if end_col <= len(line.text)
                     else len(line.raw) + 1)
 
     def line_of(self, index: int) -> int:
-        return self.where[min(index, len(self.where) - 1)][0].number
+        return self.at(min(index, len(self.text) - 1))[0].number if self.runs else 0
 
 
 _TERMINAL = (".", "!", "?", ":", '"', ")")
+_RUN = re.compile(r"\S+")
 
 
 def lines_to_passage(lines: Sequence[Line], heading: str = "", document: str = "") -> Passage:
-    """Join lines with single spaces, collapsing runs of blanks, keeping the character map."""
-    chars: list[str] = []
-    where: list[tuple[Line, int]] = []
+    """Join the words of ``lines`` with single spaces, keeping where each run of them came from."""
+    parts: list[str] = []
+    runs: list[tuple[int, Line, int]] = []
+    pos = 0
     for line in lines:
-        text = line.text
-        if chars and chars[-1] != " ":
-            chars.append(" ")
-            where.append((line, 1))
-        for index, ch in enumerate(text):
-            if ch.isspace():
-                if not chars or chars[-1] == " ":
-                    continue
-                ch = " "
-            chars.append(ch)
-            where.append((line, index + 1))
-    while chars and chars[-1] == " ":
-        chars.pop()
-        where.pop()
-    return Passage("".join(chars), tuple(where), heading, document)
+        for match in _RUN.finditer(line.text):
+            if parts:
+                parts.append(" ")
+                pos += 1
+            runs.append((pos, line, match.start() + 1))
+            word = match.group()
+            parts.append(word)
+            pos += len(word)
+    return Passage("".join(parts), tuple(runs), heading, document, tuple(r[0] for r in runs))
 
 
 def _heading_text(block: Block) -> str:

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from tieout.model import Block, Column, Document, Problem, Table
 from tieout.tables.cells import is_year_header, line_to_cells, strip_markup
-from tieout.tables.columns import columns_by_rank, percent_columns, splits_to_columns
+from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_columns, splits_to_columns
 from tieout.tables.headers import (collapse, find_header, header_to_columns, header_unit, is_note_line, stub_text,
                                    title_lines)
 from tieout.tables.periods import (PeriodContext, header_to_period, is_instant_table, text_to_dates,
@@ -63,8 +63,8 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     splits = fold_years_into_labels(texts, [line_to_cells(text, columns) if s.cells and _GLUED.search(s.label)
                                             else s for text, s in zip(texts, splits)])
     data = [bool(s.cells) and not is_year_header(s) for s in splits]
-    columns = columns_by_rank(splits_to_columns([s for s, d in zip(splits, data) if d]),
-                              [s for s, d in zip(splits, data) if d])
+    columns = columns_by_hints(columns_by_rank(splits_to_columns([s for s, d in zip(splits, data) if d]),
+                                               [s for s, d in zip(splits, data) if d]), block.hints)
     first_data = data.index(True)
 
     header_top, body_start = find_header(texts, splits, data, first_data, columns)

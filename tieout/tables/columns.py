@@ -53,6 +53,19 @@ def columns_by_rank(columns, splits: list[SplitLine]) -> tuple[tuple[int, int], 
     return tuple((min(s.cells[j].start for s in full), max(s.cells[j].end for s in full)) for j in range(common))
 
 
+def columns_by_hints(columns, hints: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """An SGML ``<S> <C> <C>`` line marks where each column starts: clusters that fall in one
+    marked column are one column (never split, only merged)."""
+    starts = sorted(hints[1:])  # hints[0] is the <S> label column
+    if len(starts) < 2 or len(columns) <= len(starts):
+        return columns
+    zones: dict[int, list[tuple[int, int]]] = {}
+    for left, right in columns:
+        zone = max((i for i, start in enumerate(starts) if start <= right - 1), default=0)
+        zones.setdefault(zone, []).append((left, right))
+    return tuple((min(l for l, _ in spans), max(r for _, r in spans)) for _, spans in sorted(zones.items()))
+
+
 def _split_by_right_edges(cells: list[RawCell]) -> list[tuple[int, int]]:
     def edge(c: RawCell) -> int:
         return c.end - (1 if c.display.endswith((")", "%")) else 0)
