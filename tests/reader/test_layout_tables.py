@@ -98,3 +98,15 @@ def test_sgml_column_markers_merge_clusters_of_one_column():
     assert columns_by_hints(((30, 36), (38, 42), (47, 55)), (1, 30, 45)) == ((30, 42), (47, 55))
     assert columns_by_hints(((30, 36), (47, 55)), (1, 30, 45)) == ((30, 36), (47, 55))
     assert columns_by_hints(((30, 36), (38, 42)), ()) == ((30, 36), (38, 42))
+
+
+def test_double_spaced_document_reads_as_single_spaced():
+    report = read("double-spaced.txt")
+    assert len(report.tables) == 1
+    table = report.tables[0]
+    assert [c.period for c in table.columns] == ["2003-07-01/2003-09-30", "2003-04-01/2003-06-30",
+                                                 "2002-07-01/2002-09-30"]
+    labels = [r.label for r in table.rows if not r.heading]
+    assert labels == ["Net revenues", "Cost of revenues", "Gross profit", "Research and development",
+                      "Selling, general and administrative"]
+    assert table.title == "Example Corporation Consolidated Statements of Operations"

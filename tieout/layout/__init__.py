@@ -63,7 +63,7 @@ def _is_prose(text: str, settings: LayoutSettings) -> bool:
 
 def document_to_blocks(document: Document, settings: LayoutSettings = DEFAULT) -> tuple[list[Block], list[Problem]]:
     problems: list[Problem] = []
-    lines = document.lines
+    lines = squeeze_double_spacing(document.lines)
     furniture = document.furniture
     kinds = _classify(lines, furniture, settings)
     blocks: list[Block] = []
@@ -87,6 +87,33 @@ def document_to_blocks(document: Document, settings: LayoutSettings = DEFAULT) -
             blocks.append(Block(kind, document.name, chunk[0].number, chunk[-1].number, chunk))
         i = j + 1
     return blocks, problems
+
+
+def squeeze_double_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A double-spaced document (a blank line after nearly every line) read as if single-spaced.
+
+    Each run of k blank lines becomes k // 2, so rows and header lines one blank
+    apart are adjacent and a paragraph break (three blanks) stays a break. Line
+    numbers are kept, so positions still point into the original file.
+    """
+    texts = [line.text.strip() for line in lines]
+    filled = [i for i, text in enumerate(texts) if text]
+    if len(filled) < 10:
+        return lines
+    followed = sum(1 for i in filled if i + 1 < len(texts) and not texts[i + 1])
+    if followed < 0.8 * len(filled):
+        return lines
+    out: list[Line] = []
+    run: list[Line] = []
+    for line, text in zip(lines, texts):
+        if not text:
+            run.append(line)
+            continue
+        out.extend(run[: len(run) // 2])
+        run = []
+        out.append(line)
+    out.extend(run[: len(run) // 2])
+    return tuple(out)
 
 
 def _table_break(lines: tuple[Line, ...], index: int) -> bool:
@@ -219,8 +246,8 @@ def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> i
             pass
         elif over_columns:
             seen_header = True
-        elif indent <= 4 and not seen_header and len(stripped) <= settings.narrative_width:
-            pass  # a section heading ("ASSETS", "Current assets:") below the column headers
+        elif not seen_header and len(stripped) <= settings.narrative_width:
+            pass  # a section heading or label line ("ASSETS", "Cash, cash equivalents, and") below the headers
         else:
             break
         blanks = 0

@@ -66,49 +66,74 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
 
 
 def header_to_columns(header_lines: list[str], columns) -> list[str]:
-    """Each column's header: the header phrases above it, top to bottom."""
+    """Each column's header: the header phrases above it, top to bottom.
+
+    A phrase goes to the columns its underline spans, else to the columns it
+    overlaps. Without underlines, a lone period phrase ("Quarter Ended March 31,")
+    heads every column, and a line of fewer, wider phrases than columns ("Three
+    Months Ended   Year Ended" over four columns) are group headers: each column
+    takes the nearest one.
+    """
     parts: list[list[str]] = [[] for _ in columns]
     if not columns:
         return []
     first_left = columns[0][0]
+    centres = [(left + right) / 2 for left, right in columns]
+    width = sum(right - left for left, right in columns) / len(columns)
+    spacing = (centres[-1] - centres[0]) / (len(columns) - 1) if len(columns) > 1 else width
     for i, text in enumerate(header_lines):
         if rule_kind(text):
             continue
         underline = [seg for below in header_lines[i + 1:] if rule_kind(below) for seg in rule_segments(below)]
-        for start, end, phrase in _phrases(text):
-            if end <= first_left - 2:
-                continue  # stub text over the labels
-            if is_note_line(phrase) and re.search(r"dollar|\$", phrase, re.IGNORECASE):
-                continue  # "(Dollars in millions)" set over the columns is the table's note
-            extent = (start, end)
-            centre = (start + end) / 2
-            for u_start, u_end, _kind in underline:
-                if u_start <= centre <= u_end and u_end - u_start < 200:
-                    extent = (min(start, u_start), max(end, u_end))
-                    break
-            hits = [j for j, (left, right) in enumerate(columns)
-                    if min(right, extent[1]) - max(left, extent[0]) > 0]
-            lone = len([p for p in _phrases(text) if p[1] > first_left - 2]) == 1
-            if lone and extent == (start, end) and len(columns) > 1 and len(hits) > 1 and \
-                    _PERIOD_WORDS.search(phrase):
-                # "Quarter Ended March 31," alone on its line, across the columns: it heads them all
-                hits = list(range(len(columns)))
-            elif not hits:
-                distances = [(abs((left + right) / 2 - centre), j) for j, (left, right) in enumerate(columns)]
-                distance, nearest = min(distances)
-                if distance <= 10:
-                    hits = [nearest]
-            elif len(hits) > 1 and extent == (start, end):
-                # no underline: a phrase wider than its column goes to the column it overlaps most,
-                # unless it clearly spans several (covers most of each)
-                covered = [j for j in hits if _coverage(columns[j], extent) >= 0.6]
-                if len(covered) < 2:
-                    hits = [max(hits, key=lambda j: min(columns[j][1], end) - max(columns[j][0], start))]
-                else:
-                    hits = covered
-            for j in hits:
+        phrases = [(start, end, phrase) for start, end, phrase in _phrases(text)
+                   if end > first_left - 2  # not stub text over the labels
+                   and not (is_note_line(phrase) and re.search(r"dollar|\$", phrase, re.IGNORECASE))]
+        if not phrases:
+            continue
+        extents = [_underlined(start, end, underline) for start, end, _ in phrases]
+        underlined = any(extent != (start, end) for extent, (start, end, _) in zip(extents, phrases))
+        if not underlined and len(columns) > 1:
+            if len(phrases) == 1 and _PERIOD_WORDS.search(phrases[0][2]):
+                for j in range(len(columns)):  # "Quarter Ended March 31," alone: it heads them all
+                    parts[j].append(phrases[0][2])
+                continue
+            if 2 <= len(phrases) < len(columns) and all(end - start >= width for start, end, _ in phrases):
+                for j, centre in enumerate(centres):
+                    distance, k = min((abs((start + end) / 2 - centre), k)
+                                      for k, (start, end, _) in enumerate(phrases))
+                    if distance <= max(phrases[k][1] - phrases[k][0], spacing):
+                        parts[j].append(phrases[k][2])
+                continue
+        for (start, end, phrase), extent in zip(phrases, extents):
+            for j in _phrase_columns(start, end, extent, columns):
                 parts[j].append(phrase)
     return [collapse(" ".join(p)) for p in parts]
+
+
+def _underlined(start: int, end: int, underline) -> tuple[int, int]:
+    """The extent of a phrase, widened to the rule printed under it, if any."""
+    centre = (start + end) / 2
+    for u_start, u_end, _kind in underline:
+        if u_start <= centre <= u_end and u_end - u_start < 200:
+            return min(start, u_start), max(end, u_end)
+    return start, end
+
+
+def _phrase_columns(start: int, end: int, extent: tuple[int, int], columns) -> list[int]:
+    """The columns one phrase heads: those its (underlined) extent overlaps."""
+    hits = [j for j, (left, right) in enumerate(columns) if min(right, extent[1]) - max(left, extent[0]) > 0]
+    centre = (start + end) / 2
+    if not hits:
+        distance, nearest = min((abs((left + right) / 2 - centre), j) for j, (left, right) in enumerate(columns))
+        return [nearest] if distance <= 10 else []
+    if len(hits) > 1 and extent == (start, end):
+        # no underline: a phrase wider than its column goes to the column it overlaps most,
+        # unless it clearly spans several (covers most of each)
+        covered = [j for j in hits if _coverage(columns[j], extent) >= 0.6]
+        if len(covered) < 2:
+            return [max(hits, key=lambda j: min(columns[j][1], end) - max(columns[j][0], start))]
+        return covered
+    return hits
 
 
 def header_unit(header: str) -> tuple[str, Decimal]:

@@ -110,8 +110,8 @@ def row_unit(label: str, path: tuple[str, ...], money_table: bool, dollar: bool,
     """The unit of a row's numbers from its label, then its section path."""
     if percent:
         return RowUnit("%", ONE, "none")
-    if _SHARE_COUNT.search(label):
-        return RowUnit("shares", ONE, "shares")
+    if _SHARE_COUNT.search(label) or (path and _SHARE_COUNT.search(path[-1]) and not _PER_SHARE.search(label)):
+        return RowUnit("shares", ONE, "shares")  # "Shares outstanding" or "WEIGHTED AVERAGE SHARES > Basic"
     for text in (label, *reversed(path)):
         if not text:
             continue
