@@ -39,7 +39,7 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> 
     problems: list[Problem] = []
 
     from tieout.layout import document_to_blocks
-    from tieout.tables import block_to_table
+    from tieout.tables import block_to_table, tables_with_fiscal_years
     from tieout.facts import tables_to_facts
 
     blocks: list[Block] = []
@@ -59,6 +59,7 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> 
             )
             if table is not None and table.rows:
                 tables.append(table)
+    tables = tables_with_fiscal_years(tables, filing.form_type, filing.period)
     facts = _guard("facts", problems, lambda: tables_to_facts(tables), [])
     report = Report(filing=filing, tables=tuple(tables), fact_records=tuple(facts),
                     problems=tuple(problems), blocks=tuple(blocks))

@@ -60,3 +60,22 @@ def test_note_to_scale(note, money, shares, source):
 def test_row_unit(label, path, unit, factor):
     found = row_unit(label, path, money_table=True, dollar=False, percent=False)
     assert (found.unit, found.factor) == (unit, Decimal(factor))
+
+
+def test_bare_years_of_an_annual_report_are_its_fiscal_years():
+    from datetime import date
+
+    from tieout.tables.periods import year_to_fiscal_period
+
+    assert year_to_fiscal_period("1995", date(1995, 9, 29), instant=False) == "1994-09-30/1995-09-29"
+    assert year_to_fiscal_period("1994", date(1995, 9, 29), instant=True) == "1994-09-29"
+    assert year_to_fiscal_period("1996", date(1997, 12, 31), instant=False) == "1996-01-01/1996-12-31"
+
+
+def test_apple_annual_report_md_and_a_table_gets_fiscal_years(corpus_dir):
+    import tieout
+
+    report = tieout.read(corpus_dir / "aapl-10k" / "0000320193-95-000016.txt", check=False)
+    taxes = next(t for t in report.tables if t.title == "Provision for Income Taxes")
+    assert [c.period for c in taxes.columns if c.kind == "amount"] == [
+        "1994-09-30/1995-09-29", "1993-09-30/1994-09-29", "1992-09-30/1993-09-29"]

@@ -22,14 +22,14 @@ import re
 from dataclasses import dataclass
 
 from tieout.model import Block, Document, Line, Problem
-from tieout.tables.cells import is_year_header, line_to_cells, rule_kind, strip_markup
+from tieout.tables.cells import is_year_header, line_to_cells, rule_kind, strip_markup, text_over
 
 __all__ = ["document_to_blocks", "LayoutSettings", "strip_markup"]
 
 
 @dataclass(frozen=True)
 class LayoutSettings:
-    max_gap: int = 3  # non-number lines allowed inside a table between number lines
+    max_gap: int = 5  # non-number lines allowed inside a table between number lines
     max_blank_run: int = 2  # a longer run of blank lines ends a table
     max_header_lines: int = 12  # lines above the first number line that can be headers
     narrative_width: int = 60  # a line longer than this with no cells and many words is prose
@@ -232,7 +232,7 @@ def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> i
             break
         if kind == "blank":
             blanks += 1
-            if blanks >= 2:
+            if blanks >= 2 and (seen_header or not _headers_above(lines, kinds, k, num_left)):
                 break
             k -= 1
             continue
@@ -241,7 +241,7 @@ def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> i
             break
         stripped = text.strip()
         indent = len(text) - len(text.lstrip())
-        over_columns = len(text.rstrip()) > num_left
+        over_columns = text_over(text, num_left)
         if rule_kind(text):
             pass
         elif over_columns:
@@ -255,6 +255,23 @@ def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> i
         seen += 1
         k -= 1
     return top
+
+
+def _headers_above(lines, kinds, k: int, num_left: int) -> bool:
+    """Do column headers (text over the numbers, or a line of years) sit just above line ``k``?"""
+    seen = 0
+    for j in range(k - 1, max(k - 6, -1), -1):
+        if kinds[j] == "blank":
+            continue
+        if kinds[j] != "text":
+            return False
+        text = lines[j].text
+        if is_year_header(line_to_cells(text)) or (text_over(text, num_left) and not _is_prose(text, DEFAULT)):
+            return True
+        seen += 1
+        if seen == 2:
+            return False
+    return False
 
 
 def _hints(chunk: tuple[Line, ...]) -> tuple[int, ...]:

@@ -28,11 +28,11 @@ from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_col
 from tieout.tables.headers import (collapse, find_header, header_to_columns, header_unit, is_note_line, stub_text,
                                    title_lines)
 from tieout.tables.periods import (PeriodContext, header_to_period, is_instant_table, text_to_dates,
-                                   text_to_length, year_only)
+                                   text_to_length, year_only, year_to_fiscal_period)
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
 
-__all__ = ["block_to_table", "TableSettings"]
+__all__ = ["block_to_table", "TableSettings", "tables_with_fiscal_years"]
 
 
 @dataclass(frozen=True)
@@ -122,3 +122,30 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
 def _markup_only(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and not strip_markup(text).strip()
+
+
+def tables_with_fiscal_years(tables: list[Table], form_type: str, period: str) -> list[Table]:
+    """In an annual report, a column headed by a bare year ("1995") is that fiscal year.
+
+    The fiscal year ends on the month and day of the report's period
+    (``CONFORMED PERIOD OF REPORT``); without an annual form type or a period
+    the bare year stays as it is.
+    """
+    from dataclasses import replace
+    from datetime import date
+
+    if not form_type.upper().startswith(("10-K", "10-K405", "10-KSB", "20-F", "ARS")) or not period:
+        return tables
+    try:
+        fiscal_end = date.fromisoformat(period)
+    except ValueError:
+        return tables
+    out = []
+    for table in tables:
+        if any(c.period and re.fullmatch(r"\d{4}", c.period) for c in table.columns):
+            instant = is_instant_table(table.title, " ".join(c.header for c in table.columns))
+            columns = tuple(replace(c, period=year_to_fiscal_period(c.period, fiscal_end, instant))
+                            if c.period and re.fullmatch(r"\d{4}", c.period) else c for c in table.columns)
+            table = replace(table, columns=columns)
+        out.append(table)
+    return out

@@ -209,6 +209,18 @@ def strip_markup(text: str) -> str:
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
+_PHRASE = re.compile(r"\S+(?: \S+)*")
+
+
+def text_over(text: str, left: int) -> bool:
+    """Does a phrase of ``text`` (words one space apart) start over the columns from ``left`` (1-based)?
+
+    A column header starts there; a line of prose or a label that merely runs
+    long does not.
+    """
+    return any(match.start() >= left - 4 for match in _PHRASE.finditer(text))
+
+
 _RULE = re.compile(r"^[\s\-=_]*$")
 
 

@@ -13,8 +13,12 @@ import re
 from decimal import Decimal
 
 from tieout.model import Block
-from tieout.tables.cells import is_year_header, rule_kind, rule_segments
+from tieout.tables.cells import is_year_header, rule_kind, rule_segments, text_over
+from tieout.tables.periods import text_to_dates
 from tieout.tables.units import find_note, note_to_scale
+
+_DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|\b(?:and|as of|at)\b",
+                         re.IGNORECASE)
 
 _PERIOD_WORDS = re.compile(r"\b(ended|ending|months|weeks|quarter|years?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                            r"nov|dec)[a-z]*\b", re.IGNORECASE)
@@ -31,8 +35,7 @@ def _over_columns(text: str, columns) -> bool:
     """Does the line have text above the number columns (not only in the label area)?"""
     if not columns:
         return False
-    first_left = columns[0][0]
-    return bool(text[max(first_left - 3, 0):].strip())
+    return text_over(text, columns[0][0])
 
 
 def find_header(texts, splits, data, first_data: int, columns) -> tuple[int, int]:
@@ -57,7 +60,20 @@ def find_header(texts, splits, data, first_data: int, columns) -> tuple[int, int
     top = k + 1
     while top < lowest_header and not texts[top].strip():
         top += 1
+    # a date alone just under the headers ("September 29, 1995" under "Five fiscal years ended
+    # 1995  1994 ...") belongs to them, not to the body
+    below = lowest_header + 1
+    while below < first_data and (not texts[below].strip() or _date_only(texts[below])):
+        if texts[below].strip():
+            lowest_header = below
+        below += 1
     return top, lowest_header + 1
+
+
+def _date_only(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) <= 40 and bool(text_to_dates(stripped)) and \
+        not re.sub(r"[\W\d]+", " ", _DATE_WORDS.sub(" ", stripped)).strip()
 
 
 def _phrases(text: str) -> list[tuple[int, int, str]]:
@@ -179,9 +195,11 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
     preceding = [b for b in blocks if b.document == block.document and b.last < block.first]
     before: list = []
     for previous in reversed(preceding[-3:]):
-        short = previous.kind == "heading" or (previous.kind == "paragraph" and len(previous.lines) <= 4 and
-                                               all(len(line.text.strip()) <= 75 for line in previous.lines) and
-                                               not previous.lines[-1].text.rstrip().endswith("."))
+        words = " ".join(line.text.strip() for line in previous.lines)
+        prose = words.endswith(".") or (len(words.split()) > 12 and ". " in words)
+        short = not prose and (previous.kind == "heading" or (
+            previous.kind == "paragraph" and len(previous.lines) <= 4 and
+            all(len(line.text.strip()) <= 75 for line in previous.lines)))
         if not short or first - previous.last > settings.title_gap + 1:
             break
         before = list(previous.lines) + before

@@ -172,3 +172,17 @@ def is_instant_table(title: str, header_text: str) -> bool:
     if re.search(r"\b(operations|income|earnings|cash flows?|ended|months|quarter|year)\b", text, re.IGNORECASE):
         return False
     return bool(re.search(r"\b(as of|at)\b", header_text, re.IGNORECASE))
+
+
+def year_to_fiscal_period(year: str, fiscal_end: date, instant: bool) -> str:
+    """A bare year column of an annual report -> the fiscal year it names.
+
+    ``fiscal_end`` is the report's period end (CONFORMED PERIOD OF REPORT); the
+    year's period ends on the same month and day.
+    """
+    number = int(year)
+    day = min(fiscal_end.day, calendar.monthrange(number, fiscal_end.month)[1])
+    end = date(number, fiscal_end.month, day)
+    if instant:
+        return end.isoformat()
+    return f"{start_of(end, (12, 'months')).isoformat()}/{end.isoformat()}"
