@@ -97,3 +97,34 @@ def test_bad_input_gives_no_traceback():
     for text in ("", "$", "$ million", "up % from", "over ounces", "(((((", "1,2,3,4 tons" * 50):
         claims, checks = checked(text)
         assert len(claims) == len(checks)
+
+
+def test_respectively_maps_figures_to_periods_in_order():
+    text = (FIXTURES / "respectively.txt").read_text()
+    claims, checks = checked(text)
+    table = by_text(claims, checks)
+    assert table["$1,204,000"][0].period == Q2_97 and table["$2.1 million"][0].period == Q2_96
+    assert table["$1,204,000"][1].status == "pass"
+    # "Net income (loss)" of the second quarter of 1996 is (2,104): "$2.1 million" of income is the wrong sign
+    assert table["$2.1 million"][1].status == "fail"
+    changed = by_text(*checked(text.replace("$1,204,000", "$1,240,000")))
+    assert changed["$1,240,000"][1].status == "fail"
+
+
+def test_claim_tied_by_its_words_fails_when_its_digits_change():
+    # "revenue of $28.4 million" names "Total revenue" only loosely (the row says "total"); the value
+    # no longer meets it, and no other row of the period is about revenue: the claim is tied by meaning
+    _, check = by_text(*checked(RELEASE.replace("$28.4 million", "$24.8 million")))["$24.8 million"]
+    assert check.status == "fail" and "Total revenue" in check.message
+
+
+def test_a_pro_forma_row_is_not_blamed_for_a_plain_claim():
+    from tests.claims.helpers import fact
+    facts = release_facts() + [
+        fact(100, "Net income (loss)", Q2_97, "1900", line=130, table_index=1, row=0, column=0)]
+    facts[-1] = replace(facts[-1], table="Statements of Operations - Pro Forma")
+    text = "HIGHLIGHTS\n\n      Net income was $1,250,000 for the second quarter of 1997.\n"
+    report = report_of(text, [f for f in facts if f.label != "Net income (loss)"] + facts[-1:])
+    claims, _ = find_claims(report)
+    [check] = [c for c in check_claims(replace(report, claims=tuple(claims))) if c.claims == (claims[0].id,)]
+    assert check.status == "unverifiable"

@@ -31,3 +31,28 @@ def test_phrase_resolves(cal, text, expected):
 def test_default_is_latest_shortest():
     assert HECLA.default == "1996-01-01/1996-03-31"
     assert PERICOM.default == "2004-10-01/2004-12-31"
+
+
+NORTHWIND = periods_to_calendar(["1997-04-01/1997-06-30", "1996-04-01/1996-06-30", "1997-01-01/1997-06-30",
+                                 "1996-01-01/1996-06-30", "1997-06-30", "1996-12-31"])
+Q2_97 = "1997-04-01/1997-06-30"
+
+
+@pytest.mark.parametrize("cal, text, expected", [
+    (NORTHWIND, "For the first six months of 1997", "1997-01-01/1997-06-30"),
+    (NORTHWIND, "in the first half of 1996", "1996-01-01/1996-06-30"),
+    (NORTHWIND, "during the first half", "1997-01-01/1997-06-30"),
+    (NORTHWIND, "year-to-date", "1997-01-01/1997-06-30"),
+    (NORTHWIND, "the second half of 1996", "1996-07-01/1996-12-31"),
+    (NORTHWIND, "for the first nine months of 1996", "1996-01-01/1996-09-30"),
+    (NORTHWIND, "at the end of 1996", "1996-12-31"),
+    (NORTHWIND, "at year end", "1996-12-31"),
+    (NORTHWIND, "at year-end 1996", "1996-12-31"),
+    (NORTHWIND, "at December 31", "1996-12-31"),
+    (NORTHWIND, "as of June 30", "1997-06-30"),
+    (PERICOM, "in the first half of fiscal 2005", "2004-07-01/2004-12-31"),
+])
+def test_year_to_date_and_year_end_phrases(cal, text, expected):
+    phrases = text_to_phrases(text)
+    assert len(phrases) == 1, phrases
+    assert phrase_to_period(phrases[0], cal, Q2_97 if cal is NORTHWIND else cal.default) == expected

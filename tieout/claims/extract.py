@@ -23,21 +23,24 @@ from __future__ import annotations
 
 import re
 
-from tieout.claims.figures import Figure, interval_for, text_to_figures
+from tieout.claims.figures import Figure, interval_for, may_have_figures, text_to_figures
 from tieout.claims.periods import (
-    Calendar, PeriodPhrase, is_absolute, iso_to_dates, months_of, periods_to_calendar, phrase_to_period,
-    text_to_phrases,
+    Calendar, PeriodPhrase, cal_year, is_absolute, iso_to_dates, months_of, periods_to_calendar,
+    phrase_to_period, shift_years, text_to_phrases,
 )
 from tieout.claims.settings import ClaimSettings
 from tieout.claims.text import Passage, blocks_to_passages, passage_to_sentences
 from tieout.claims.words import (
-    CHANGE_NOUNS, DELTA_LEAD, DOWN_WORDS, FORWARD_RE, LOSS_WORDS, PER_UNITS, PROFIT_WORDS, STOP, SUBJECT_CUT, UP_WORDS, VERBS,
+    CHANGE_NOUNS, DELTA_LEAD, DOWN_WORDS, FORWARD_RE, LOSS_WORDS, MODIFIERS, PER_UNITS, PROFIT_WORDS, STOP, SUBJECT_CUT, UP_WORDS, VERBS,
 )
 from tieout.model import Claim, Problem, Report
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _BOUNDARY = re.compile(r"\b(?:compared|compares|comparing|versus|vs\.?|from|while|whereas|up|down)\b|;|\bas compared\b",
                        re.I)
+_COMPARED = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?|against)\s+(?:(?:a|an|the)\s+)?"
+                       r"(?:(?:net\s+)?(?:loss|income|earnings|revenues?|sales)\s+(?:of\s+)?)?"
+                       r"(?:approximately |about |nearly |over |more than |less than )?\(?$", re.I)
 _OR_JOIN = re.compile(r"^[\s,]*(?:or|and)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"^\s*(?:equity\s+|ownership\s+|working\s+|undivided\s+)?(?:interest|share|stake|owned|"
                           r"ownership)\b", re.I)
@@ -206,6 +209,18 @@ def _assign_periods(text: str, figures: list[Figure], kinds: list[str], phrases:
             if not blocked:
                 chosen = resolved[k]
             break
+        base = _COMPARED.search(text, max(0, figure.start - 40), figure.start)
+        if chosen is None and base is not None:
+            # "from $4,741,000, or $0.54 per share (on 8.8 million shares), for the same period a year earlier":
+            # a figure compared with takes the period stated after it, never the one before (the current one's)
+            for k, phrase in enumerate(phrases):
+                if k in consumed or phrase.start < figure.tail:
+                    continue
+                if not _BOUNDARY.search(text, figure.tail, phrase.start) and ";" not in text[figure.tail:phrase.start]:
+                    chosen = resolved[k]
+                break
+            periods.append(chosen)
+            continue
         if chosen is None:
             before = [k for k, p in enumerate(phrases) if p.end <= figure.start and k not in consumed]
             if before:
@@ -236,6 +251,60 @@ def _current_figure(text: str, figures: list[Figure], kinds: list[str], i: int, 
                                                                       text[figures[i].tail:figures[i + 1].start]):
         return i + 1
     return None
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def respectively_periods(text: str, figures: list[Figure], kinds: list[str], phrases: list[PeriodPhrase],
+                         resolved: list[str | None], lo: int, hi: int, cal: Calendar) -> list[str | None]:
+    """Periods of a "respectively" list, in order: "$1.2 million and $0.9 million for 1997 and 1996, respectively".
+
+    The periods are the phrases (or bare years, each a shift of the first phrase's
+    period) between the listed figures and "respectively", else before the
+    figures; the figures of each unit take them in order when the counts agree.
+    Figures that cannot be paired get no period (and stay unverifiable).
+    """
+    out: list[str | None] = [None] * len(figures)
+    stop = RESPECTIVELY.search(text, lo, hi).start()
+    listed = [i for i, f in enumerate(figures) if f.end <= stop and kinds[i] == "amount"]
+    if not listed:
+        return out
+    after = (figures[listed[-1]].tail, stop)
+    before = (lo, figures[listed[0]].start)
+    for start, end in (after, before):
+        periods = _listed_periods(text, phrases, resolved, start, end, cal)
+        if len(periods) >= 2:
+            break
+    else:
+        return out
+    by_unit: dict[str, list[int]] = {}
+    for i in listed:
+        by_unit.setdefault(figures[i].unit, []).append(i)
+    for group in by_unit.values():
+        if len(group) == len(periods):
+            for i, period in zip(group, periods):
+                out[i] = period
+    return out
+
+
+def _listed_periods(text: str, phrases: list[PeriodPhrase], resolved: list[str | None], start: int, end: int,
+                    cal: Calendar) -> list[str | None]:
+    inside = [(p, period) for p, period in zip(phrases, resolved) if start <= p.start and p.end <= end]
+    years = [int(m.group()) for m in _YEAR_WORD.finditer(text, start, end)]
+    if inside and inside[0][1] and len(years) > len(inside):
+        base = inside[0][1]
+        base_year = iso_to_dates(base)[1].year
+        first_year = years[0]
+        shifted = []
+        for year in dict.fromkeys(years):
+            shifted.append(base if year == first_year else shift_years(base, year - first_year, cal))
+        if base_year in (first_year, first_year + 1, first_year - 1):
+            return shifted
+    if not inside and years:
+        return [cal_year(year, cal) for year in dict.fromkeys(years)]
+    return [period for _, period in inside]
 
 
 def latest(periods: list[str]) -> str | None:
@@ -270,8 +339,10 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
     claims: list[Claim] = []
     paragraph_period: str | None = None
     context = (passage.heading + " " + text)[: settings.context_chars]
-    for lo, hi in passage_to_sentences(passage):
-        figures = text_to_figures(text, lo, hi)
+    sentences = passage_to_sentences(passage)
+    found = [text_to_figures(text, lo, hi) if may_have_figures(text[lo:hi]) else [] for lo, hi in sentences]
+    last = max((k for k, figures in enumerate(found) if figures), default=-1)
+    for (lo, hi), figures in zip(sentences[:last + 1], found):
         phrases = text_to_phrases(text, lo, hi)
         phrases = [p for p in phrases if not any(f.start < p.end and p.start < f.tail for f in figures)]
         reference = paragraph_period or cal.default
@@ -294,8 +365,8 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
         kinds = [k for k, _ in kinds_dirs]
         periods, base_periods, base_figures = _assign_periods(text, figures, kinds, phrases, resolved,
                                                               paragraph_period, hi)
-        if re.search(r"\brespectively\b", sentence, re.I):
-            periods = [None] * len(figures)  # "$485 million, $604 million and $614 million in 1997, 1996 and 1995, respectively"
+        if RESPECTIVELY.search(sentence):
+            periods = respectively_periods(text, figures, kinds, phrases, resolved, lo, hi, cal)
         abouts: list[str] = []
         subjects: list[list[str]] = []
         deltas: list[bool] = []
@@ -303,8 +374,15 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
         for i, figure in enumerate(figures):
             subject, delta = figure_to_subject(text, figures, i, lo, phrases)
             link = text[figures[i - 1].tail:figure.start] if i else ""
-            if i and kinds[i] == kinds[i - 1] == "amount" and (_OR_JOIN.match(link) or not subject):
-                subject = subjects[i - 1]  # "$537,000, or 1 cent per share"; "from 39,000 ounces to over 47,000"
+            if i and kinds[i] == kinds[i - 1] == "amount" and _OR_JOIN.match(link):
+                subject = subjects[i - 1]  # "$537,000, or 1 cent per share"
+            elif i and not [w for w in subject if w.lower() not in MODIFIERS]:
+                # "rose 92% to $22,237,000", "compared to $2,540,000", "to a record $5,607,000":
+                # the subject is the one the sentence gave before (the same unit's first)
+                earlier = [j for j in range(i - 1, -1, -1) if subjects[j]]
+                same = [j for j in earlier if figures[j].unit == figure.unit and kinds[j] == kinds[i]]
+                if same or earlier:
+                    subject = subjects[(same or earlier)[0]]
             subjects.append(subject)
             deltas.append(delta and kinds[i] == "amount")
             abouts.append(figure_to_about(text, figures, i, hi, subject, phrases))
@@ -356,7 +434,7 @@ def find_claims(report: Report, settings: ClaimSettings = ClaimSettings()) -> tu
     problems: list[Problem] = []
     cal = report_to_calendar(report)
     claims: list[Claim] = []
-    for passage in blocks_to_passages(report.blocks):
+    for passage in blocks_to_passages(report.blocks, keep=may_have_figures):
         try:
             claims.extend(passage_to_claims(passage, cal, len(claims), settings))
         except (ValueError, ArithmeticError, IndexError) as exc:  # one odd paragraph must not lose the rest

@@ -73,6 +73,15 @@ _PER = re.compile(
     re.I)
 
 
+_ANCHOR = re.compile(r"cents?\b|percent|per cent|\b(?:ounces?|oz\b|tons?\b|tonnes?\b|pounds\b|lbs\b|shares\b|"
+                     r"acres\b|feet\b|barrels\b|employees\b)|doubl|tripl|quadrupl|halv", re.I)
+
+
+def may_have_figures(text: str) -> bool:
+    """A cheap test: can ``text`` hold a figure at all? (Every figure has a "$", a "%", a unit word or a multiple.)"""
+    return "$" in text or "%" in text or _ANCHOR.search(text) is not None
+
+
 def digits_to_decimal(text: str) -> Decimal:
     word = NUMBER_WORDS.get(text.lower())
     return Decimal(word) if word is not None else Decimal(text.replace(",", ""))
@@ -140,7 +149,7 @@ def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figur
         start_trim = start
         while text[start_trim] in " ":
             start_trim += 1
-        hedge_text, qualifier = text_to_hedge(text[lo:start_trim])
+        hedge_text, qualifier = text_to_hedge(text[max(lo, start_trim - 30):start_trim])
         rounding = digits_to_rounding(digits) * scale
         step = digits_to_step(digits) * scale
         found.append(Figure(start_trim, end, text[start_trim:end], magnitude, negative, unit, rounding, step,
@@ -177,7 +186,7 @@ def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figur
         value = MULTIPLES[match.group("word").lower()]
         if not free(match.start(), match.end()):
             continue
-        hedge_text, qualifier = text_to_hedge(text[lo:match.start()])
+        hedge_text, qualifier = text_to_hedge(text[max(lo, match.start() - 30):match.start()])
         found.append(Figure(match.start(), match.end(), match.group(0), value, False, "x",
                             MULTIPLE_STEP / 2, MULTIPLE_STEP, qualifier, hedge_text, match.end()))
         taken.append((match.start(), match.end()))

@@ -28,10 +28,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from tieout.claims.settings import ClaimSettings
 from tieout.claims.words import (
-    ACTION_WORDS, FIN_HEADS, GENERIC, NEGATIVE_WORDS, NON_TABLE_WORDS, UNIT_WORDS, label_to_groups, text_to_words, unit_family,
+    ACTION_WORDS, CONTRASTS, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, UNIT_WORDS, label_to_groups,
+    text_to_words, unit_family,
 )
 from tieout.model import Check, Claim, Fact, Report, Span
 
@@ -75,12 +77,41 @@ class Words:
     local: frozenset[str]  # the claim's own subject words (about + the figure's unit noun)
     sentence: frozenset[str]
     context: frozenset[str]
+    said: frozenset[str] = frozenset()  # sentence | context
 
 
 def claim_to_words(claim: Claim) -> Words:
     local = text_to_words(claim.about + " " + re.sub(r"[\d$.,%()]", " ", claim.text))
     sentence = text_to_words(claim.sentence) | local
-    return Words(frozenset(local), frozenset(sentence), frozenset(text_to_words(claim.context)))
+    context = text_to_words(claim.context)
+    return Words(local, sentence, context, sentence | context)
+
+
+@dataclass(frozen=True, slots=True)
+class RowWords:
+    """What a row's label and place say, computed once per distinct (label, path, table)."""
+
+    groups: tuple[frozenset[str], ...]  # key word groups of the label
+    label: frozenset[str]
+    signed_in_word: bool  # the label (outside parentheses) carries its sign: "Loss from ...", "Dividends"
+    where: frozenset[str]  # words of the path and table title
+    qualified: frozenset[str]  # qualifier words of the row or its table ("pro forma", "adjusted")
+    key: frozenset[str]  # all key words: rows with the same key mean the same thing
+
+
+@lru_cache(maxsize=16384)
+def row_words(label: str, path: tuple[str, ...], table: str) -> RowWords:
+    groups = label_to_groups(label)
+    words = text_to_words(label)
+    main_label = re.sub(r"\([^)]*\)", " ", label)  # "Net income (loss)" is signed: "(loss)" says so
+    where = text_to_words(" ".join(path) + " " + table)
+    qualified = (words | where) & QUALIFIER_WORDS
+    return RowWords(groups, words, bool(text_to_words(main_label) & NEGATIVE_WORDS), where, qualified,
+                    frozenset().union(*groups) if groups else frozenset())
+
+
+def _row(fact: Fact) -> RowWords:
+    return row_words(fact.label, fact.path, fact.table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,36 +119,55 @@ class Meaning:
     score: float
     strong: bool  # every key word of the row label is in the claim's own subject words
     overlap: bool = False  # some key word of the row label is in the sentence
+    tied: bool = False  # every key word of the label is in the sentence and one in the claim's subject
 
 
 def fact_meaning(words: Words, fact: Fact) -> Meaning:
-    groups = list(dict.fromkeys(label_to_groups(fact.label)))
+    row = _row(fact)
+    groups = row.groups
     local = sum(1 for g in groups if g & words.local)
     said = sum(1 for g in groups if g & words.sentence)
-    where = text_to_words(" ".join(fact.path) + " " + fact.table)
-    place = len(where & (words.sentence | words.context))
+    place = len(row.where & words.said)
     covered = bool(groups) and said == len(groups)
     score = 2 * local + said - 1.5 * (len(groups) - said) + 0.5 * place + (1 if covered else 0)
     named = bool(groups) and local == len(groups)
     subject = words.local - UNIT_WORDS - GENERIC
-    if len(groups) == 1 and (len(subject) > 2 or (subject - groups[0]) & FIN_HEADS):
+    if (words.local & QUALIFIER_WORDS) - row.label - row.where:
+        named = False  # "expenses excluding interest" is not "Total expenses"
+    if len(groups) == 1 and (len(subject) > 2 or (subject - groups[0]) & FIN_HEADS
+                             or subject - groups[0] - row.where - MODIFIERS):
         named = False  # a one-word row ("Interest") is not named by "interest expense" or a long phrase
-    if words.local & ACTION_WORDS and not text_to_words(fact.label) & ACTION_WORDS:
+    if words.local & ACTION_WORDS and not row.label & ACTION_WORDS:
         named = False  # "purchase of property" does not name "Property, plant and equipment"
-    return Meaning(score, named, said > 0)
+    extra = subject - row.label - row.where - MODIFIERS  # what the claim is about that the row does not say
+    needed = sum(1 for g in groups if not g <= OPTIONAL_LABEL_WORDS)
+    said_needed = sum(1 for g in groups if g & words.sentence and not g <= OPTIONAL_LABEL_WORDS)
+    contradicted = any(row.label & a and words.sentence & b and not words.sentence & a
+                       for a, b in CONTRASTS + [(b, a) for a, b in CONTRASTS])  # "diluted" is not "Basic"
+    # tied by its words: every needed key word of the label said, one in the claim's own subject, and
+    # fewer subject words the row does not say than it does ("finance income" is not "Net income")
+    tied = (needed > 0 and said_needed == needed and local > 0 and len(extra) < local and not contradicted
+            and not (words.local & QUALIFIER_WORDS) - row.label - row.where
+            and not (words.local & ACTION_WORDS and not row.label & ACTION_WORDS)
+            and not (len(groups) == 1 and (subject - groups[0] - row.where) & FIN_HEADS))
+    return Meaning(score, named, said > 0, tied)
 
 
 def sign_flexible(words: Words, fact: Fact) -> bool:
     """Compare by magnitude when the wording or the label carries the sign ("loss", "dividends")."""
-    main_label = re.sub(r"\([^)]*\)", " ", fact.label)  # "Net income (loss)" is signed: "(loss)" says so
-    return bool(words.local & NEGATIVE_WORDS) or bool(text_to_words(main_label) & NEGATIVE_WORDS)
+    return bool(words.local & NEGATIVE_WORDS) or _row(fact).signed_in_word
 
 
 def claim_meets_fact(claim: Claim, words: Words, fact: Fact) -> bool:
-    civ, fiv = (claim.low, claim.high), fact_interval(fact)
-    if sign_flexible(words, fact):
+    civ, fiv = (claim.low, claim.high), (fact.low, fact.high)
+    if sign_flexible(words, fact) and not (_printed_negative(claim) and fact.value > 0):
         return meets(magnitude(civ), magnitude(fiv))
     return meets(civ, fiv)
+
+
+def _printed_negative(claim: Claim) -> bool:
+    """The figure itself is printed negative ("($1.4 million)", "-3%"), not made so by a loss word."""
+    return claim.value < 0 and ("(" in claim.text or "-" in claim.text)
 
 
 def _scale_words(fact: Fact) -> str:
@@ -149,6 +199,39 @@ def _check(claim: Claim, status: str, message: str, facts: Sequence[Fact] = (), 
 
 
 # ---------------------------------------------------------------------------
+# the facts of a report, indexed once
+
+
+class FactIndex:
+    """A report's valued facts by unit family and by (unit family, period), built once per report."""
+
+    __slots__ = ("by_unit", "by_unit_period", "periods")
+
+    def __init__(self, facts: Iterable[Fact]):
+        self.by_unit: dict[str, list[Fact]] = {}
+        self.by_unit_period: dict[tuple[str, str | None], list[Fact]] = {}
+        self.periods: set[str] = set()
+        for fact in facts:
+            if fact.period:
+                self.periods.add(fact.period)
+            if fact.value is None:
+                continue
+            family = unit_family(fact.unit)
+            self.by_unit.setdefault(family, []).append(fact)
+            self.by_unit_period.setdefault((family, fact.period), []).append(fact)
+
+    def candidates(self, claim: Claim) -> tuple[list[Fact], list[Fact]]:
+        """(facts of the claim's unit, those of its period too); zeros only for a zero claim."""
+        family = unit_family(claim.unit)
+        typed = self.by_unit.get(family, [])
+        in_period = typed if claim.period is None else self.by_unit_period.get((family, claim.period), [])
+        if claim.value != 0:
+            typed = [f for f in typed if f.value != 0]
+            in_period = [f for f in in_period if f.value != 0]
+        return typed, in_period
+
+
+# ---------------------------------------------------------------------------
 # amounts
 
 
@@ -156,48 +239,85 @@ def unit_matches(claim: Claim, fact: Fact) -> bool:
     return unit_family(claim.unit) == unit_family(fact.unit)
 
 
-def amount_to_check(claim: Claim, facts: Sequence[Fact],
-                    settings: ClaimSettings = ClaimSettings()) -> tuple[Check, Fact | None]:
-    """Check one amount claim; also return the fact it is tied to (or blamed on)."""
-    words = claim_to_words(claim)
-    name = _claim_name(claim)
-    if claim.forward:
-        return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked"), None
-    typed = [f for f in facts if f.value is not None and unit_matches(claim, f) and (f.value != 0 or claim.value == 0)]
-    in_period = [f for f in typed if claim.period is None or f.period == claim.period]
-    matching = [f for f in in_period if claim_meets_fact(claim, words, f)]
-    scored = sorted(((fact_meaning(words, f), f) for f in matching), key=lambda m: -m[0].score)
-    scored = [(m, f) for m, f in scored if m.overlap] + [(m, f) for m, f in scored if not m.overlap]
-    if scored and scored[0][0].overlap:
-        fact = scored[0][1]
-        return _check(claim, "pass", f"{name} = {fact_to_text(fact)}", [fact], expected=fact.display), fact
-    named = [(m, f) for f in in_period if (m := fact_meaning(words, f)).strong and _plausible(claim, f, settings)]
-    if named and claim.period is not None and claim.kind != "delta" and not (words.local & NON_TABLE_WORDS):
-        named.sort(key=lambda mf: (-round(mf[0].score), abs(abs(mf[1].value) - abs(claim.value))))
-        fact = named[0][1]
-        message = (f"{name} does not match {fact_to_text(fact)} for {claim.period}: the wording admits "
-                   f"[{_fmt(claim.low)}, {_fmt(claim.high)}], the table [{_fmt(fact.low)}, {_fmt(fact.high)}]")
-        return _check(claim, "fail", message, [fact], expected=fact.display), fact
-    if scored:
-        fact = scored[0][1]
-        return _check(claim, "unverifiable", f"{name}: the value equals {fact_to_text(fact)} but the wording "
-                                             f"does not name that row", [fact]), None
-    elsewhere = [f for f in typed if f not in in_period and claim_meets_fact(claim, words, f)
-                 and fact_meaning(words, f).strong]
-    if elsewhere:
-        fact = elsewhere[0]
-        return _check(claim, "unverifiable", f"{name} matches {fact_to_text(fact)} for {fact.period}, "
-                                             f"not the period the sentence names ({claim.period})", [fact]), None
-    why = "no table has this period" if claim.period and not any(f.period == claim.period for f in facts) \
-        else "no table row with this meaning"
-    return _check(claim, "unverifiable", f"{name}: {why}"), None
-
-
 def _plausible(claim: Claim, fact: Fact, settings: ClaimSettings) -> bool:
     a, b = abs(claim.value), abs(fact.value or 0)
     if a == 0 or b == 0:
         return a == b
     return max(a, b) / min(a, b) <= settings.magnitude_gate
+
+
+def meaning_tie(words: Words, claim: Claim, scored: Sequence[tuple[Meaning, Fact]],
+                settings: ClaimSettings) -> Fact | None:
+    """The row the claim's words tie it to whatever its value, when that is unambiguous.
+
+    The best-worded row of the claim's unit and period must have every key word
+    of its label in the sentence and one in the claim's own subject, and score
+    clearly above every row that means something else; rows that mean the same
+    (the same key words in another table) must agree in value; a row of a pro
+    forma or adjusted table is not one the sentence names unless it says so.
+    """
+    if claim.period is None or claim.kind == "delta" or words.local & NON_TABLE_WORDS:
+        return None
+    tied = [(m, f) for m, f in scored if m.tied]
+    if not tied:
+        return None
+    best_m, best = max(tied, key=lambda mf: mf[0].score)
+    row = _row(best)
+    if row.qualified - words.said:
+        return None
+    for m, f in scored:
+        if f is best or f.value == best.value:
+            continue  # the same figure in another table or row says the same
+        other = _row(f)
+        if other.qualified - words.said:
+            continue
+        if other.key == row.key or m.score > best_m.score - settings.tie_margin:
+            return None  # another row the words fit as well holds another value: which one?
+    return best if _plausible(claim, best, settings) else None
+
+
+def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
+                    settings: ClaimSettings = ClaimSettings()) -> tuple[Check, Fact | None]:
+    """Check one amount claim; also return the fact it is tied to (or blamed on)."""
+    index = facts if isinstance(facts, FactIndex) else FactIndex(facts)
+    words = claim_to_words(claim)
+    name = _claim_name(claim)
+    if claim.forward:
+        return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked"), None
+    typed, in_period = index.candidates(claim)
+    # a row none of whose key words the sentence says can neither pass nor be tied: skip its scoring
+    scored_all = [(fact_meaning(words, f), f) for f in in_period if _row(f).key & words.sentence]
+    passing = [(m, f) for m, f in scored_all if m.overlap and claim_meets_fact(claim, words, f)]
+    if passing:
+        fact = max(passing, key=lambda mf: mf[0].score)[1]
+        return _check(claim, "pass", f"{name} = {fact_to_text(fact)}", [fact], expected=fact.display), fact
+    blamed = None
+    if claim.period is not None and claim.kind != "delta" and not (words.local & NON_TABLE_WORDS):
+        named = [(m, f) for m, f in scored_all if m.strong and _plausible(claim, f, settings)
+                 and not (_row(f).qualified - words.said)]
+        if named:
+            named.sort(key=lambda mf: (-round(mf[0].score), abs(abs(mf[1].value) - abs(claim.value))))
+            blamed = named[0][1]
+        else:
+            blamed = meaning_tie(words, claim, scored_all, settings)
+    if blamed is not None:
+        fact = blamed
+        message = (f"{name} does not match {fact_to_text(fact)} for {claim.period}: the wording admits "
+                   f"[{_fmt(claim.low)}, {_fmt(claim.high)}], the table [{_fmt(fact.low)}, {_fmt(fact.high)}]")
+        return _check(claim, "fail", message, [fact], expected=fact.display), fact
+    matching = [f for f in in_period if claim_meets_fact(claim, words, f)]
+    if matching:
+        fact = matching[0]
+        return _check(claim, "unverifiable", f"{name}: the value equals {fact_to_text(fact)} but the wording "
+                                             f"does not name that row", [fact]), None
+    if claim.period is not None:
+        for f in typed:
+            if f.period != claim.period and fact_meaning(words, f).strong and claim_meets_fact(claim, words, f):
+                return _check(claim, "unverifiable", f"{name} matches {fact_to_text(f)} for {f.period}, "
+                                                     f"not the period the sentence names ({claim.period})", [f]), None
+    why = "no table has this period" if claim.period and claim.period not in index.periods \
+        else "no table row with this meaning"
+    return _check(claim, "unverifiable", f"{name}: {why}"), None
 
 
 # ---------------------------------------------------------------------------
@@ -237,6 +357,7 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
         return _check(claim, "unverifiable", f"{name}: the figure it compares is not in a table")
     base_fact = None
     base_text = ""
+    base_claim = None
     if len(claim.relative_to) > 1:
         base_fact = tied.get(claim.relative_to[1])
         base_claim = claims.get(claim.relative_to[1])
@@ -260,6 +381,15 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
         computed = ratio
         shown = f"{_fmt(ratio[0].quantize(Decimal('0.001')))}x .. {_fmt(ratio[1].quantize(Decimal('0.001')))}x"
     ok = meets((claim.low, claim.high), computed)
+    if not ok and len(claim.relative_to) > 1 and current_claim is not None and base_claim is not None:
+        # "$7.3 million ... up 35.2% from $5.4 million": the text may compute from its own rounded figures
+        own = interval_div(magnitude((current_claim.low, current_claim.high)),
+                           magnitude((base_claim.low, base_claim.high)))
+        if own is not None:
+            own = ((own[0] - 1) * 100, (own[1] - 1) * 100) if claim.kind == "change" else own
+            if meets((claim.low, claim.high), own):
+                return _check(claim, "pass", f"{name}: the stated {current_claim.text} against {base_claim.text} "
+                                             f"gives it (the tables give {shown})", used, expected=shown)
     message = (f"{name}: {current_text} against {base_text} gives {shown}; the wording admits "
                f"[{_fmt(claim.low)}, {_fmt(claim.high)}]")
     return _check(claim, "pass" if ok else "fail", message, used, expected=shown)
@@ -323,12 +453,13 @@ def claims_to_checks(claims: Iterable[Claim], report: Report,
     """One Check per claim, in claim order."""
     claims = list(claims)
     facts = report.fact_records
+    index = FactIndex(facts)
     by_id = {c.id: c for c in claims}
     out: dict[int, Check] = {}
     tied: dict[int, Fact | None] = {}
     for claim in claims:
         if claim.kind in ("amount", "delta"):
-            out[claim.id], tied[claim.id] = amount_to_check(claim, facts, settings)
+            out[claim.id], tied[claim.id] = amount_to_check(claim, index, settings)
     shares = None
     for claim in claims:
         if claim.kind in ("change", "ratio"):

@@ -37,7 +37,7 @@ _REL = r"(?P<rel>this|last|the prior|the previous|prior|previous|the current|cur
 PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
     ("ended", r"(?P<len>quarter|three[- ]months?|3 months|six[- ]months?|6 months|nine[- ]months?|9 months|"
               r"twelve[- ]months?|12 months|fiscal year|year)(?: period)?s? (?:ended|ending) " + _DATE),
-    ("ord_year", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarter(?: of)?(?: fiscal)?(?: year)?,? " + _YEAR + r"\b"),
+    ("ord_year", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarters?(?: of)?(?: fiscal)?(?: year)?,? " + _YEAR + r"\b"),
     ("ord_year", r"\b(?:fiscal )?" + _YEAR + r"(?:'s)? (?:fiscal )?" + _ORD + r"[- ]quarter\b"),
     ("ord_rel", r"\b" + _REL + r" (?:fiscal )?year'?s (?:fiscal )?" + _ORD + r"[- ]quarter\b"),
     ("ord_rel", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarter of (?:the )?" + _REL.replace("(?P<rel>", "(?P<rel>")
@@ -53,7 +53,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.I)) for 
     ("preceding", r"\b(?:the )?(?:preceding|previous|prior|sequential|immediately preceding|last) quarter\b"),
     ("ord_alone", r"\b(?:the|this|our|its) (?:fiscal )?" + _ORD + r"[- ](?:fiscal[- ])?quarter\b"),
     ("current", r"\b(?:the|this) (?:current )?(?:quarter|three[- ]month period)\b"),
+    ("ytd", r"\b(?:the )?first (?P<len>three|six|nine|twelve|3|6|9|12)[- ]months?(?: period)?"
+            r"(?: (?:of|in) (?:fiscal )?(?:year )?" + _YEAR + r"\b| of (?:the )?(?:fiscal )?year\b)?"),
+    ("ytd", r"\b(?:the )?(?P<half>first|second) half(?: of (?:fiscal )?(?:year )?" + _YEAR
+            + r"\b| of (?:the )?(?:fiscal )?year\b)?"),
+    ("ytd", r"\b(?:fiscal )?" + _YEAR + r"(?:'s)? (?P<half>first|second) half\b"),
+    ("ytd", r"\b(?P<todate>year[- ]to[- ]date)\b"),
     ("instant", r"\b(?:at|as of|on) " + _DATE),
+    ("year_end", r"\b(?:at|as of|by) (?:the )?(?:end of (?:fiscal |calendar )?(?:year )?" + _YEAR
+                 + r"\b|(?:fiscal )?year[- ]end(?:ed)?(?: (?:of )?(?:fiscal )?(?P<y2>(?:19|20)\d\d))?\b|"
+                 r"(?P<y3>(?:19|20)\d\d) (?:fiscal )?year[- ]end\b|end of (?:the )?(?:last |prior |previous )?"
+                 r"(?:fiscal )?year\b)"),
+    ("month_day", r"\b(?:at|as of|on) (?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})\b(?!,?\s*(?:19|20)\d\d)"),
     ("fiscal_year", r"\b(?:fiscal(?: year)?|calendar(?: year)?|year) " + _YEAR + r"\b"),
     ("year_in", r"\b(?:in|for|during) " + _YEAR + r"\b(?!\s*(?:first|second|third|fourth|quarter))"),
 ]]
@@ -166,6 +177,17 @@ def _shift_years(period: str, years: int, cal: Calendar) -> str:
     return cal.resolve(months, target)
 
 
+shift_years = _shift_years
+
+
+def cal_year(year: int, cal: Calendar) -> str:
+    """The document's twelve-month period ending in ``year`` (else the calendar year)."""
+    for period in cal.periods:
+        if "/" in period and months_of(period) == 12 and iso_to_dates(period)[1].year == year:
+            return period
+    return f"{year}-01-01/{year}-12-31"
+
+
 def _previous(period: str, cal: Calendar) -> str:
     start, end = iso_to_dates(period)
     if start is None:
@@ -247,15 +269,74 @@ def phrase_to_period(phrase: PeriodPhrase, cal: Calendar, reference: str | None)
     if kind == "preceding":
         base = reference or cal.default
         return _previous(base, cal) if base else None
+    if kind == "ytd":
+        return _year_to_date(phrase, cal, reference)
+    if kind == "year_end":
+        year = phrase.get("y") or phrase.get("y2") or phrase.get("y3")
+        if year:
+            return cal.resolve(0, _month_end(int(year), cal.fiscal_end_month))
+        if reference is None:
+            return None
+        return _latest_instant(cal, iso_to_dates(reference)[1], lambda d: d.month == cal.fiscal_end_month)
+    if kind == "month_day":
+        name = phrase.get("month").lower().rstrip(".")
+        month = MONTHS.get(name, MONTHS.get(name[:3]))
+        if month is None or reference is None:
+            return None
+        day = int(phrase.get("day"))
+        return _latest_instant(cal, iso_to_dates(reference)[1], lambda d: d.month == month and abs(d.day - day) <= 7)
     if kind in ("fiscal_year", "year_in"):
-        year = int(phrase.get("y"))
-        for period in cal.periods:
-            if "/" in period and months_of(period) == 12 and iso_to_dates(period)[1].year == year:
-                return period
-        return f"{year}-01-01/{year}-12-31"
+        return cal_year(int(phrase.get("y")), cal)
     return None
+
+
+_COUNTS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+
+
+def _year_to_date(phrase: PeriodPhrase, cal: Calendar, reference: str | None) -> str | None:
+    """"the first six months of 1997", "the first half", "the second half of 1996", "year-to-date"."""
+    half = phrase.get("half").lower()
+    year = phrase.get("y")
+    if phrase.get("todate"):
+        if reference is None:
+            return None
+        end = iso_to_dates(reference)[1]
+        months = (end.month - cal.fiscal_end_month - 1) % 12 + 1
+        return cal.resolve(months, end)
+    months = 6 if half else _COUNTS.get(phrase.get("len").lower(), 0)
+    if not months:
+        return None
+    last = 12 if half == "second" else months  # months into the fiscal year at the period's end
+    if year:
+        fiscal_end = _month_end(int(year), cal.fiscal_end_month)
+    elif reference is not None:
+        ref_end = iso_to_dates(reference)[1]
+        month_in_year = (ref_end.month - cal.fiscal_end_month - 1) % 12 + 1
+        fiscal_year = ref_end.year + (1 if ref_end.month > cal.fiscal_end_month else 0)
+        if month_in_year < last:
+            fiscal_year -= 1  # "the second half" while discussing a second quarter: last year's
+        fiscal_end = _month_end(fiscal_year, cal.fiscal_end_month)
+    else:
+        return None
+    month = (cal.fiscal_end_month + last - 1) % 12 + 1
+    end_year = fiscal_end.year - (1 if month > cal.fiscal_end_month else 0)
+    return cal.resolve(6 if half else months, _month_end(end_year, month))
+
+
+def _latest_instant(cal: Calendar, by: date, test) -> str | None:
+    """The latest instant of the document's tables ending by ``by`` (give or take a week) that passes ``test``."""
+    best = None
+    for period in cal.periods:
+        if "/" in period:
+            continue
+        day = date.fromisoformat(period)
+        if (day - by).days <= 7 and test(day) and (best is None or day > best):
+            best = day
+    return best.isoformat() if best else None
 
 
 def is_absolute(phrase: PeriodPhrase) -> bool:
     """Does the phrase name its period without reference to another ("first quarter of 1996")?"""
+    if phrase.kind in ("ytd", "year_end"):
+        return bool(phrase.get("y") or phrase.get("y2") or phrase.get("y3"))
     return phrase.kind in ("ended", "ord_year", "instant", "fiscal_year", "year_in")

@@ -15,11 +15,14 @@ class ClaimSettings:
     wrong against a row it names when the two are within this factor of each other;
     beyond it the claim is more likely about something else (a reserve, a market)
     and is left unverifiable. This is a plausibility filter for *blaming* a row,
-    never a tolerance for passing one.
+    never a tolerance for passing one. ``tie_margin``: how far the best-worded row
+    must score above any row that means something else for a claim to be tied to
+    it by its words alone (and so fail when its value misses).
     """
 
     context_chars: int = 600
     magnitude_gate: Decimal = Decimal(20)
+    tie_margin: float = 1.0
 
     def __post_init__(self) -> None:
         if self.context_chars < 0:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from tieout.model import Block, Line, Span
@@ -22,22 +22,30 @@ from tieout.model import Block, Line, Span
 class Passage:
     """A run of narrative text flattened to one line, with a map back to the source.
 
-    ``runs`` maps the passage to its lines one word at a time: (offset in ``text``,
-    line, 1-based column in ``line.text``) for every run of non-blank characters,
-    in order; a character between two runs maps to the column after the run before.
+    The words of each line are joined by single spaces, the lines likewise;
+    ``runs`` holds (offset in ``text``, line) for every line that contributed, in
+    order, so a character is found again by re-splitting its one line.
     """
 
     text: str
-    runs: tuple[tuple[int, Line, int], ...]
+    runs: tuple[tuple[int, Line], ...]
     heading: str = ""  # the nearest heading above, e.g. "PRODUCTION"
     document: str = ""
     starts: tuple[int, ...] = ()  # the offsets of ``runs``, for bisecting
 
     def at(self, index: int) -> tuple[Line, int]:
-        """(line, 1-based column in line.text) of text[index]."""
+        """(line, 1-based column in line.text) of text[index]; a joining space maps after the word before it."""
         k = max(bisect_right(self.starts, index) - 1, 0)
-        offset, line, col = self.runs[k]
-        return line, col + index - offset
+        offset, line = self.runs[k]
+        rest = index - offset
+        col = 1
+        for match in _RUN.finditer(line.text):
+            width = match.end() - match.start()
+            col = match.start() + 1 + rest
+            if rest <= width:
+                return line, col
+            rest -= width + 1
+        return line, col
 
     def span(self, start: int, end: int) -> Span:
         """Span of text[start:end] on the source line of its first character (end clipped to that line)."""
@@ -56,34 +64,42 @@ _RUN = re.compile(r"\S+")
 
 
 def lines_to_passage(lines: Sequence[Line], heading: str = "", document: str = "") -> Passage:
-    """Join the words of ``lines`` with single spaces, keeping where each run of them came from."""
+    """Join the words of ``lines`` with single spaces, keeping where each line starts."""
     parts: list[str] = []
-    runs: list[tuple[int, Line, int]] = []
+    runs: list[tuple[int, Line]] = []
     pos = 0
     for line in lines:
-        for match in _RUN.finditer(line.text):
-            if parts:
-                parts.append(" ")
-                pos += 1
-            runs.append((pos, line, match.start() + 1))
-            word = match.group()
-            parts.append(word)
-            pos += len(word)
-    return Passage("".join(parts), tuple(runs), heading, document, tuple(r[0] for r in runs))
+        words = line.text.split()
+        if not words:
+            continue
+        joined = " ".join(words)
+        if parts:
+            pos += 1
+        runs.append((pos, line))
+        parts.append(joined)
+        pos += len(joined)
+    return Passage(" ".join(parts), tuple(runs), heading, document, tuple(r[0] for r in runs))
 
 
 def _heading_text(block: Block) -> str:
     return " ".join(" ".join(line.text.split()) for line in block.lines)
 
 
-def blocks_to_passages(blocks: Iterable[Block]) -> list[Passage]:
+def blocks_to_passages(blocks: Iterable[Block], keep: Callable[[str], bool] | None = None) -> list[Passage]:
     """Paragraph blocks -> passages; a paragraph cut by a page break is joined to its continuation.
 
     A paragraph that ends without terminal punctuation is continued by the next
     paragraph of the same document when that one starts in lower case (or with a
-    digit), whatever headings or page furniture lie between.
+    digit), whatever headings or page furniture lie between. ``keep``, given the
+    text of a passage's lines, says whether to build it at all (claims only need
+    passages that can state a figure).
     """
     passages: list[Passage] = []
+
+    def close(lines: list[Line], heading: str, document: str) -> None:
+        if keep is None or keep("\n".join(line.text for line in lines)):
+            passages.append(lines_to_passage(lines, heading, document))
+
     pending: list[Line] = []
     pending_heading = ""
     pending_doc = ""
@@ -103,17 +119,17 @@ def blocks_to_passages(blocks: Iterable[Block]) -> list[Passage]:
             first[:1].islower() or first[:1] in "0123456789$(" or not crossed_heading)
         crossed_heading = False
         if pending and not continues:
-            passages.append(lines_to_passage(pending, pending_heading, pending_doc))
+            close(pending, pending_heading, pending_doc)
             pending = []
         if not pending:
             pending_heading, pending_doc = heading, block.document
         pending.extend(line for line in block.lines if line.text.strip())
         last = pending[-1].text.rstrip() if pending else ""
         if last.endswith(_TERMINAL) or not last:
-            passages.append(lines_to_passage(pending, pending_heading, pending_doc))
+            close(pending, pending_heading, pending_doc)
             pending = []
     if pending:
-        passages.append(lines_to_passage(pending, pending_heading, pending_doc))
+        close(pending, pending_heading, pending_doc)
     return [p for p in passages if p.text]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 # hedge words as written -> canonical qualifier
 HEDGES: dict[str, str] = {
@@ -97,6 +98,7 @@ UNIT_FAMILY: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1024)
 def unit_family(unit: str) -> str:
     return UNIT_FAMILY.get((unit or "").strip().lower(), (unit or "").strip())
 
@@ -136,18 +138,35 @@ ACTION_WORDS = frozenset(
     "repayment repayments issuance borrowing borrowings repurchase repurchases "
     "capital expenditure expenditures".split())
 
+# a row or table with these words restates figures on another basis ("pro forma", "as adjusted"):
+# a sentence that does not say so is not about it
+QUALIFIER_WORDS = frozenset("forma adjusted excluding non-gaap restated supplemental".split())
+
+# label words a sentence may leave out and still mean the row ("net loss per share" is "Basic and
+# diluted loss per share"; "pro forma income" is "Net income on a pro forma basis")
+OPTIONAL_LABEL_WORDS = frozenset("basic dilute primary fully basis accordance gaap reported consolidated "
+                                 "continuing applicable".split())
+
+# optional label words that exclude each other: a sentence saying one does not mean a row saying the other
+CONTRASTS: list[tuple[frozenset[str], frozenset[str]]] = [
+    (frozenset({"basic", "primary"}), frozenset({"dilute", "fully"})),
+]
+
+# words that qualify a figure without saying what it is ("a record $5.6 million")
+MODIFIERS = frozenset("record new all-time high low only just slightly some o total".split())
+
 # verbs that sit between a subject and its figure ("net loss was $537,000")
 VERBS = frozenset(
     "was were is are totaled totalled amounted reached reported realized improved increased decreased "
     "rose fell grew declined climbed dropped came stood include contributed "
-    "includes included compares compared".split())
+    "includes included compares compared comprised comprises consisted consists composed".split())
 
 # a figure after these words is an amount of change, not the level ("benefited by $1.0 million")
 DELTA_LEAD = re.compile(r"\b(?:by|up|down|increased|decreased|rose|fell|grew|declined|gained|lost|improved)\s*$",
                         re.I)
 # the figure belongs to what follows these words ("grew despite FAS 123(R) expenses of $443,000")
-SUBJECT_CUT = re.compile(r"\b(?:despite|due to|because of|after|excluding|reflecting|offset by|including|"
-                         r"which includes?|inclusive of|exclusive of)\b", re.I)
+SUBJECT_CUT = re.compile(r"\b(?:despite|due to|because of|after|reflecting|offset by|including|"
+                         r"which includes?)\b", re.I)
 
 UNIT_WORDS = frozenset("ounce ton pound share million billion thousand cent percent dollar".split())
 
@@ -174,10 +193,14 @@ SYNONYMS: dict[str, str] = {
 }
 
 
-def text_to_words(text: str) -> set[str]:
-    """Content words of a text, lower case, with plural and synonym forms folded."""
+_TOKEN = re.compile(r"[a-z][a-z']*")
+
+
+@lru_cache(maxsize=65536)
+def text_to_words(text: str) -> frozenset[str]:
+    """Content words of a text, lower case, with plural and synonym forms folded (memoized: labels repeat)."""
     out: set[str] = set()
-    for token in re.findall(r"[a-z][a-z']*", text.lower()):
+    for token in _TOKEN.findall(text.lower()):
         token = token.removesuffix("'s").strip("'")
         if not token or token in STOP or len(token) < 2:
             continue
@@ -185,13 +208,14 @@ def text_to_words(text: str) -> set[str]:
         if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
             token = SYNONYMS.get(token[:-1], token[:-1])
         out.add(token)
-    return out
+    return frozenset(out)
 
 
 _UNIT_PAREN = re.compile(r"\(([^)]*)\)")
 
 
-def label_to_groups(label: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=65536)
+def label_to_groups(label: str) -> tuple[frozenset[str], ...]:
     """A row label as key word groups: "Net income (loss)" -> [{income, loss}] ("net" is generic).
 
     A parenthesised word is an alternative to the word before it; a parenthesised
@@ -211,4 +235,4 @@ def label_to_groups(label: str) -> list[frozenset[str]]:
         elif alternatives:
             groups.append(set(alternatives))
     groups.extend({w} for w in text_to_words(label[pos:]))
-    return [frozenset(g) for g in groups if not g <= GENERIC]
+    return tuple(dict.fromkeys(frozenset(g) for g in groups if not g <= GENERIC))
