@@ -96,8 +96,9 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     for i, (left, right) in enumerate(columns):
         header = header_texts[i]
         period = header_to_period(header, context) if i not in percent_cols else None
-        if period is None and i not in percent_cols and not text_to_dates(header):
-            period = year_only(header) if not context.title_dates else None
+        if period is None and i not in percent_cols and not text_to_dates(header) and not context.title_dates \
+                and text_to_length(header) in (None, (12, "months")):
+            period = year_only(header)  # a bare year: ISO "1996" (a quarter's bare year stays unknown)
         unit, column_scale = header_unit(header)
         built_columns.append(Column(i, header, period, left, right, "percent" if i in percent_cols else "amount",
                                     unit, column_scale))
@@ -110,7 +111,8 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         rows = rows_to_periods(rows)
     if not any(r.cells and any(c is not None for c in r.cells) for r in rows):
         return None, problems
-    first = titles[0].number if titles else lines[0].number
+    adjacent = titles and titles[-1].number >= block.first - settings.title_gap - 1
+    first = titles[0].number if adjacent else lines[0].number  # a section heading far above is not the table
     return Table(
         document=document.name, index=index, title=title, note=collapse(note.strip("()")) if note else "",
         scale=scale.money, shares_scale=scale.shares if scale.shares_source != "none" else Decimal(1),

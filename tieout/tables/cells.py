@@ -50,7 +50,9 @@ _TOKENS = re.compile(
     re.VERBOSE,
 )
 
-_DOT_LEADER = re.compile(r"(?:\.\s?){2,}\.?\s*$|_{2,}\s*$")
+# dot leaders or an underscore run at the END of a label, matched on the reversed text:
+# anchored at one place, so linear (searching "(?:\.\s?){2,}\.?\s*$" is quadratic in a dot run)
+_DOT_LEADER_REVERSED = re.compile(r"\s*\.?(?:\s?\.){2,}|\s*_{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,12 @@ def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
         return None
     decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
     return (-value if negative else value), decimals, False, percent
+
+
+def without_leader(text: str) -> str:
+    """``"Total assets.......  "`` -> ``"Total assets"``: the trailing dot leader or ``__`` run removed."""
+    match = _DOT_LEADER_REVERSED.match(text[::-1])
+    return text[: len(text) - match.end()] if match else text
 
 
 def _leader_before(before: str) -> bool:
@@ -193,7 +201,7 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
     if cells and label_text.endswith("$"):  # "investments$ 194": the '$' belongs to the cell
         label_text = label_text[:-1]
     if _leader_before(label_text):
-        label = _DOT_LEADER.sub("", label_text).rstrip().rstrip(" .:")
+        label = without_leader(label_text).rstrip().rstrip(" .:")
     else:
         label = label_text.rstrip()
     return SplitLine(label=label, label_end=len(label) + 1, cells=tuple(reversed(cells)))
@@ -237,12 +245,30 @@ def rule_kind(text: str) -> str:
 
 
 def rule_segments(text: str) -> list[tuple[int, int, str]]:
-    """The runs of a rule line: (1-based start, end exclusive, kind)."""
+    """The runs of a rule line: (1-based start, end exclusive, kind).
+
+    One space inside a run joins it ("- -----", the dash-stuffed separators of
+    EDGAR), except between two long runs, which underline two column groups.
+    """
     out = []
     for match in re.finditer(r"[-=_]{2,}(?: [-=_]{2,})*", text):
-        kind = "=" if "=" in match.group() else "-"
-        out.append((match.start() + 1, match.end() + 1, kind))
+        start = match.start()
+        for piece in _split_long_runs(match.group()):
+            kind = "=" if "=" in piece else "-"
+            out.append((start + 1, start + len(piece) + 1, kind))
+            start += len(piece) + 1
     return out
+
+
+def _split_long_runs(run: str) -> list[str]:
+    pieces = run.split(" ")
+    merged = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(merged[-1]) >= 4 and len(piece) >= 4:
+            merged.append(piece)
+        else:
+            merged[-1] += " " + piece
+    return merged
 
 
 _HEADER_WORDS = re.compile(r"\b(ended|ending|year|years|fiscal|quarter|months|weeks|as of|at|period|unaudited|"

@@ -103,7 +103,7 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
         underline = [seg for below in header_lines[i + 1:] if rule_kind(below) for seg in rule_segments(below)]
         phrases = [(start, end, phrase) for start, end, phrase in _phrases(text)
                    if end > first_left - 2  # not stub text over the labels
-                   and not (is_note_line(phrase) and re.search(r"dollar|\$", phrase, re.IGNORECASE))]
+                   and not _table_note(phrase)]
         if not phrases:
             continue
         extents = [_underlined(start, end, underline) for start, end, _ in phrases]
@@ -124,6 +124,14 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
             for j in _phrase_columns(start, end, extent, columns):
                 parts[j].append(phrase)
     return [collapse(" ".join(p)) for p in parts]
+
+
+def _table_note(phrase: str) -> bool:
+    """"(Dollars in millions)" or "(AMOUNTS IN THOUSANDS, EXCEPT PER SHARE DATA)" set over the columns
+    is the table's note; a short "(in thousands)" under "Shares" is that column's own."""
+    if not is_note_line(phrase):
+        return False
+    return bool(re.search(r"dollar|\$|except", phrase, re.IGNORECASE)) or len(phrase.split()) >= 4
 
 
 def _underlined(start: int, end: int, underline) -> tuple[int, int]:
@@ -204,4 +212,11 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
             break
         before = list(previous.lines) + before
         first = previous.first
+    if not before and not own:
+        # "CAPITALIZATION", then a paragraph introducing the table: the section heading names it
+        for previous in reversed(preceding[-3:]):
+            if previous.kind == "heading" and block.first - previous.last <= 25:
+                return list(previous.lines)[-settings.max_title_lines:]
+            if previous.kind not in ("paragraph", "furniture"):
+                break
     return (before + own)[-settings.max_title_lines:]

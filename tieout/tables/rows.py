@@ -25,7 +25,9 @@ _CONTINUES = re.compile(r"(?:\b(?:and|or|of|to|for|in|the|from|on|by|with|at|net
                         re.IGNORECASE)
 
 
-_FOOTNOTE_TAIL = re.compile(r"\s*(?:\(\s*[a-z0-9]{1,2}\s*\)|\*+)\s*$", re.IGNORECASE)
+# (?<!\s) and (?<!\*): a match starts only at the first of a run of spaces or stars, so a
+# search over a long run is linear, not quadratic (the leftmost match is the same)
+_FOOTNOTE_TAIL = re.compile(r"(?<!\s)\s*(?:\(\s*[a-z0-9]{1,2}\s*\)|(?<!\*)\*+)\s*$", re.IGNORECASE)
 
 
 _SHARE_NOTE = re.compile(r"\(\s*(?:reflects|represents)?[^()]*?(\d+(?:\.\d+)?)\s*%\s*(?:share|interest|owned|ownership)"
