@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 ONE = Decimal(1)
@@ -106,6 +107,7 @@ class RowUnit:
     scaled: str  # which table scale applies: "money", "shares" or "none"
 
 
+@lru_cache(maxsize=4096)
 def row_unit(label: str, path: tuple[str, ...], money_table: bool, dollar: bool, percent: bool) -> RowUnit:
     """The unit of a row's numbers from its label, then its section path."""
     if percent:
