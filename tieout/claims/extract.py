@@ -97,6 +97,8 @@ def figure_to_subject(text: str, figures: list[Figure], index: int, lo: int,
         if start <= phrase.start < figure.start:
             lead = lead.replace(text[phrase.start:phrase.end], " ")
     lead = re.sub(r"\([^()]*\)", " ", lead).rstrip(" ($-")  # "(HL & HL-B:NYSE)", "(restated)"
+    lead = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", lead)  # "long-\nterm debt", joined at a line break
+    lead = re.sub(r"\bnet of\b[^,;]*", " ", lead, flags=re.I)  # "investments, net of notes payable": not the notes
     if figure.hedge_text and lead.lower().endswith(figure.hedge_text.lower()):
         lead = lead[: -len(figure.hedge_text)].rstrip()
     delta = bool(DELTA_LEAD.search(lead))
@@ -253,6 +255,10 @@ def _current_figure(text: str, figures: list[Figure], kinds: list[str], i: int, 
     return None
 
 
+_PART_LEAD = re.compile(r"\b(?:includes?|included|including|of which)\s+(?:approximately |about |nearly |over |"
+                        r"more than |less than )?\(?$", re.I)
+_THAN_AFTER = re.compile(r"\s*(?:higher|lower|more|less|greater|smaller|larger|above|below)\s+than\b", re.I)
+
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -376,6 +382,8 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
             link = text[figures[i - 1].tail:figure.start] if i else ""
             if i and kinds[i] == kinds[i - 1] == "amount" and _OR_JOIN.match(link):
                 subject = subjects[i - 1]  # "$537,000, or 1 cent per share"
+                if deltas[i - 1] and figure.unit == "%" != figures[i - 1].unit:
+                    delta = True  # "increased $1,873 million, or 20%": the change again, as a percentage
             elif i and not [w for w in subject if w.lower() not in MODIFIERS]:
                 # "rose 92% to $22,237,000", "compared to $2,540,000", "to a record $5,607,000":
                 # the subject is the one the sentence gave before (the same unit's first)
@@ -384,6 +392,11 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
                 if same or earlier:
                     subject = subjects[(same or earlier)[0]]
             subjects.append(subject)
+            if _PART_LEAD.search(text, max(lo, figure.start - 40), figure.start) or \
+                    _THAN_AFTER.match(text, figure.tail, min(hi, figure.tail + 40)):
+                delta = True  # "includes $177 million pledged", "$169 million higher than": not the level
+            elif i and deltas[i - 1] and kinds[i] == kinds[i - 1] == "amount" and _OR_JOIN.match(link):
+                delta = True  # "include $165 million and $177 million, respectively"
             deltas.append(delta and kinds[i] == "amount")
             abouts.append(figure_to_about(text, figures, i, hi, subject, phrases))
             if any(w.lower() in CHANGE_NOUNS for w in _WORD.findall(abouts[-1])):

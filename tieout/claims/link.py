@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from tieout.claims.nearmiss import NearMiss, near_miss
 from tieout.claims.settings import ClaimSettings
 from tieout.claims.words import (
-    ACTION_WORDS, CONTRASTS, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, UNIT_WORDS, label_to_groups,
+    ACTION_WORDS, CONTRASTS, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, PROFIT_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, UNIT_WORDS, label_to_groups,
     text_to_words, unit_family,
 )
 from tieout.model import Check, Claim, Fact, Report, Span
@@ -149,7 +150,8 @@ def fact_meaning(words: Words, fact: Fact) -> Meaning:
     tied = (needed > 0 and said_needed == needed and local > 0 and len(extra) < local and not contradicted
             and not (words.local & QUALIFIER_WORDS) - row.label - row.where
             and not (words.local & ACTION_WORDS and not row.label & ACTION_WORDS)
-            and not (len(groups) == 1 and (subject - groups[0] - row.where) & FIN_HEADS))
+            and not (len(groups) == 1 and (subject - groups[0] - row.where) & FIN_HEADS)
+            and not (subject - row.label - row.where) & FIN_HEADS)  # "interest expense on long-term debt"
     return Meaning(score, named, said > 0, tied)
 
 
@@ -276,6 +278,93 @@ def meaning_tie(words: Words, claim: Claim, scored: Sequence[tuple[Meaning, Fact
     return best if _plausible(claim, best, settings) else None
 
 
+def by_magnitude(claim: Claim, words: Words, fact: Fact) -> bool:
+    """Compare by magnitude, as ``claim_meets_fact`` does, unless the figure is printed negative and the row positive."""
+    return sign_flexible(words, fact) and not (_printed_negative(claim) and fact.value > 0)
+
+
+def near_miss_message(claim: Claim, fact: Fact, miss: NearMiss) -> str:
+    return (f'"{claim.text}" does not match {fact.label} {fact.display}{_scale_words(fact)} [line {fact.line}]'
+            f"{' for ' + claim.period if claim.period else ''}: {miss.describe()} \u2014 a typo?")
+
+
+def composite(scored: Sequence[tuple[Meaning, Fact]]) -> bool:
+    """The claim's own subject names two rows that mean different things and hold different values
+    ("cash, cash equivalents and short-term investments": rows with no key word in common): the figure is
+    their combination, not either."""
+    named: dict[frozenset[str], set] = {}
+    for m, f in scored:
+        if m.strong:
+            named.setdefault(_row(f).key, set()).add(f.value)
+    return any(not (a & b) and named[a] != named[b] for a in named for b in named)
+
+
+def sign_stated(claim: Claim, words: Words, fact: Fact) -> bool:
+    """Does the text state a sign the row contradicts? A figure printed negative against a positive row, or
+    "income/earnings of $X" against a negative one. A plain positive amount does not: narrative states
+    outflows as positive amounts ("repurchased at a cost of $2.7 million", "paid dividends of $1.2 million")
+    that a cash flow statement shows in parentheses."""
+    if _printed_negative(claim):
+        return fact.value > 0
+    return claim.value > 0 and fact.value < 0 and bool(words.local & PROFIT_WORDS)
+
+
+def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fact]],
+                   settings: ClaimSettings) -> tuple[Fact, NearMiss] | None:
+    """The one row a claim that ties nowhere misses by a typing slip (near-miss detection), if there is one.
+
+    Candidates are the rows of the claim's unit and period that the sentence names
+    in part (a key word of the label among its words, as for a pass), that
+    the sentence does not contradict ("diluted" is not "Basic"), and that are not
+    of a pro forma or adjusted table the sentence does not mention; and the row
+    must be what the claim is about (key words of the label in the claim's own
+    subject, outnumbering the subject words the row does not say) or tied to it by
+    its words (``Meaning.tied``). An opposite sign counts only where the text states
+    one (``sign_stated``). Among them, the
+    rows the claim misses by one digit, two transposed digits or the sign
+    (``nearmiss``) must hold one value, or one must be clearly the best worded.
+    Amounts of change, forward-looking figures and reserves are never blamed.
+    """
+    if claim.kind != "amount" or claim.forward or words.local & NON_TABLE_WORDS or composite(scored):
+        return None
+    found: list[tuple[Meaning, Fact, NearMiss]] = []
+    for m, f in scored:
+        row = _row(f)
+        if not m.overlap or row.qualified - words.said:
+            continue
+        if any(row.label & a and words.sentence & b and not words.sentence & a
+               for a, b in CONTRASTS + [(b, a) for a, b in CONTRASTS]):
+            continue
+        miss = near_miss(claim, f, by_magnitude(claim, words, f))
+        if miss is not None and _plausible(claim, f, settings):
+            found.append((m, f, miss))
+    if not found:
+        return None
+    # the row must be what the claim is about (a key word of its label in the claim's own subject) or
+    # worded as well as any row the sentence names: a slip keeps the wording of the row it was typed from
+    subject = words.local - UNIT_WORDS - GENERIC
+
+    def about(f: Fact) -> bool:
+        """The claim's subject is mostly this row: more of its key words than words the row does not say,
+        and a subject that says more than the row leaves none of the row's words unsaid
+        ("federal income tax rate" is not "Effective tax rate")."""
+        row = _row(f)
+        local = sum(1 for g in row.groups if g & words.local)
+        extra = subject - row.label - row.where - MODIFIERS
+        unsaid = [g for g in row.groups if not g & words.sentence and not g <= OPTIONAL_LABEL_WORDS]
+        return local > 0 and len(extra) < local and not (extra and unsaid)
+
+    found = [(m, f, miss) for m, f, miss in found
+             if (about(f) or m.tied) and (miss.kind != "sign" or sign_stated(claim, words, f))]
+    if not found:
+        return None
+    best_m, best, miss = max(found, key=lambda x: x[0].score)
+    for m, f, _ in found:
+        if f.value != best.value and m.score > best_m.score - settings.tie_margin:
+            return None  # two rows the claim misses by a slip, worded alike: which one?
+    return best, miss
+
+
 def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
                     settings: ClaimSettings = ClaimSettings()) -> tuple[Check, Fact | None]:
     """Check one amount claim; also return the fact it is tied to (or blamed on)."""
@@ -293,13 +382,21 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
         return _check(claim, "pass", f"{name} = {fact_to_text(fact)}", [fact], expected=fact.display), fact
     blamed = None
     if claim.period is not None and claim.kind != "delta" and not (words.local & NON_TABLE_WORDS):
+        subject = words.local - UNIT_WORDS - GENERIC
         named = [(m, f) for m, f in scored_all if m.strong and _plausible(claim, f, settings)
-                 and not (_row(f).qualified - words.said)]
-        if named:
+                 and not (_row(f).qualified - words.said)
+                 and not (subject - _row(f).label - _row(f).where) & FIN_HEADS]  # "interest expense on debt"
+        if composite(scored_all):
+            pass  # "cash, cash equivalents and short-term investments": a sum of rows, named by none
+        elif named:
             named.sort(key=lambda mf: (-round(mf[0].score), abs(abs(mf[1].value) - abs(claim.value))))
             blamed = named[0][1]
         else:
             blamed = meaning_tie(words, claim, scored_all, settings)
+    found = near_miss_fact(claim, words, scored_all, settings)
+    if found is not None:  # the row the figure misses by a typing slip, rather than the one its words name best
+        fact, miss = found
+        return _check(claim, "fail", near_miss_message(claim, fact, miss), [fact], expected=fact.display), fact
     if blamed is not None:
         fact = blamed
         message = (f"{name} does not match {fact_to_text(fact)} for {claim.period}: the wording admits "

@@ -150,6 +150,7 @@ OPTIONAL_LABEL_WORDS = frozenset("basic dilute primary fully basis accordance ga
 # optional label words that exclude each other: a sentence saying one does not mean a row saying the other
 CONTRASTS: list[tuple[frozenset[str], frozenset[str]]] = [
     (frozenset({"basic", "primary"}), frozenset({"dilute", "fully"})),
+    (frozenset({"statutory"}), frozenset({"effective"})),  # the statutory tax rate is not the effective one
 ]
 
 # words that qualify a figure without saying what it is ("a record $5.6 million")
