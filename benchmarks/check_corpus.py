@@ -30,12 +30,32 @@ KNOWN_REAL_ERRORS: dict[tuple[str, str, int], str] = {
         "24F-2 notice: item 10 repeats item 9's 19,019,524 securities but states an aggregate "
         "price of $315,907,479 against item 9's $315,907,470 (line 12(i) repeats item 10); "
         "the form's own arithmetic differs by $9",
+    ("1001136_8K_2000_0000950124-00-004609.txt", "footing", 1219):
+        "Stockwalk pro forma statement of operations, PRO FORMA column: 'Other expense' is printed "
+        "19,559 but its row cross-foots to 19,599 (7,145 + 2,723 + 5,720 + 2,271 + 1,369 + 371), and "
+        "the printed 'Total expenses' 176,160 is the cross-foot of the total row; the column adds "
+        "to 176,120",
+    ("1001136_8K_2000_0000950124-00-004609.txt", "footing", 1225):
+        "Stockwalk pro forma, SUB DEBT column: 'Income (loss) before income taxes' is printed 2,371 "
+        "but revenues -- less expenses 2,371 is (2,371), which with the tax benefit (1,043) gives the "
+        "printed net loss (1,328); the income row cross-foots to 9,221 only with (2,371)",
+    ("1001136_8K_2000_0000950124-00-004609.txt", "footing", 1221):
+        "the same misprint seen at its source: SUB DEBT 'Income (loss) before income taxes' 2,371 "
+        "where revenues -- less expenses 2,371 give (2,371)",
+    ("0000320193-96-000023.txt", "footing", 3315):
+        "Apple 1996 10-K, geographic operating income, 1994 column: EMEA is printed 27; the items "
+        "add to 251 against the printed 500. The 1995 10-K (0000320193-95-000016.txt line 2949) "
+        "prints the same 1994 figure as 276 (Europe), which adds to 500: a digit dropped in print",
 }
 
 
 def known_real(path: Path, check) -> str:
     line = check.spans[0].line if check.spans else 0
     return KNOWN_REAL_ERRORS.get((path.name, check.rule, line), "")
+
+
+def _owner(rule: str) -> str:
+    return "claims" if rule == "claim" else "ex27" if rule == "ex27" else "relations/checks"
 
 
 def check_one(path: Path, data: bytes):
@@ -189,10 +209,13 @@ def main(argv: list[str]) -> int:
             line = check.spans[0].line if check.spans else 0
             print(f"  {path.relative_to(corpus)}:{line}: [{check.rule}] {check.message}\n"
                   f"      why real: {known_real(path, check)}")
-        print("\nfalse failures (tieout's, to fix):")
-        for path, check in false:
-            line = check.spans[0].line if check.spans else 0
-            print(f"  {path.relative_to(corpus)}:{line}: [{check.rule}] {check.message}")
+        print("\nfalse failures (tieout's, to fix), by the stage that owns the rule:")
+        for owner in ("relations/checks", "claims", "ex27"):
+            some = [(p, c) for p, c in false if _owner(c.rule) == owner]
+            print(f"  {owner}: {len(some)}")
+            for path, check in some:
+                line = check.spans[0].line if check.spans else 0
+                print(f"    {path.relative_to(corpus)}:{line}: [{check.rule}] {check.message}")
     return 0
 
 

@@ -50,7 +50,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+sys.path.insert(0, str(REPO / "benchmarks"))
+
 import tieout  # noqa: E402
+from check_corpus import KNOWN_REAL_ERRORS  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from tieout.errors import InputError  # noqa: E402
 
@@ -242,7 +245,9 @@ def run_doc(path: Path, per_doc: int, seed: int, stats, false_failures, missed, 
     clean_fail = failing(clean)
     for check in clean.checks:
         if check.status == "fail":
-            false_failures.append((path.name, check.rule, check.lines, check.message[:160]))
+            line = check.spans[0].line if check.spans else 0
+            real = KNOWN_REAL_ERRORS.get((path.name, check.rule, line), "")
+            false_failures.append((path.name, check.rule, check.lines, check.message[:160], real))
     table, narrative = doc_targets(clean)
     lines = split_lines(data)
     if len(lines) != len(clean.filing.raw_lines):
@@ -333,9 +338,14 @@ def print_results(stats, false_failures, missed, skipped, elapsed: float, show_m
     for kind, c in sorted(by_kind.items()):
         print(f"{kind:6} " + " ".join(f"{c[f'n:{cl}']:14d} {pct(c[f'located:{cl}'], c[f'n:{cl}']):>8}"
                                        for cl in classes))
-    print(f"\nfalse failures on clean documents: {len(false_failures)}")
-    for name, rule, lines, message in false_failures:
-        print(f"  {name}: {rule} {lines} {message}")
+    real = [f for f in false_failures if f[4]]
+    false = [f for f in false_failures if not f[4]]
+    print(f"\nfailing checks on clean documents: {len(false_failures)}: {len(real)} real errors in the "
+          f"filings (benchmarks/check_corpus.py KNOWN_REAL_ERRORS), {len(false)} false failures")
+    for name, rule, lines, message, why in real:
+        print(f"  real  {name}: {rule} {lines} {message}\n        why: {why[:160]}")
+    for name, rule, lines, message, _ in false:
+        print(f"  FALSE {name}: {rule} {lines} {message}")
     print("\nskipped (not injections):")
     for reason, n in sorted(skipped.items()):
         print(f"  {n:6d}  {reason}")

@@ -27,16 +27,49 @@ _COMPILED = tuple((concept, kinds, re.compile(pattern)) for concept, kinds, patt
 _CHANGE_CONCEPTS = {balance: change for balance, (change, _) in CHANGE_OF.items()}
 
 
+_NON_WORD = re.compile(r"[^a-z0-9$%]+")
+
+
+def without_parens(text: str) -> str:
+    """Each "(" and the first ")" after it -> one space, like re.sub(r"[(][^)]*[)]", " ", text).
+
+    A scan with ``str.find``: that regex is quadratic on a long run of "(" with no ")".
+    """
+    out: list[str] = []
+    start = 0
+    while (opening := text.find("(", start)) >= 0 and (closing := text.find(")", opening)) >= 0:
+        out.append(text[start:opening])
+        out.append(" ")
+        start = closing + 1
+    out.append(text[start:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=16384)
 def normalise(label: str) -> str:
     """'Income (loss) from operations' -> 'income from operations'."""
     text = label.lower().replace("'", "")
-    text = re.sub(r"\([^)]*\)", " ", text)
-    text = re.sub(r"[^a-z0-9$%]+", " ", text)
+    text = without_parens(text)
+    text = _NON_WORD.sub(" ", text)
     return " ".join(text.split())
 
 
+_KINDS: dict[int, tuple[Table, str]] = {}  # id(table) -> (table, kind); the table is kept so its id stays its own
+
+
 def statement_kind(table: Table) -> str:
-    """What statement a table is, from its title, note, headers and row labels."""
+    """What statement a table is, from its title, note, headers and row labels (cached per table)."""
+    hit = _KINDS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    if len(_KINDS) > 1024:
+        _KINDS.clear()
+    kind = _statement_kind(table)
+    _KINDS[id(table)] = (table, kind)
+    return kind
+
+
+def _statement_kind(table: Table) -> str:
     head = " ".join([table.title, table.note, *(c.header for c in table.columns)]).lower()
     labels = [normalise(r.label) for r in table.rows]
     if "highlight" in head:

@@ -57,7 +57,7 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
     ("IncomeTaxExpenseBenefit", OPS, r"income tax (provision|expense|benefit)$|provision for income taxes$"),
     ("NetIncomeLossAvailableToCommonStockholdersBasic", OPS,
      r"(net )?(income|loss|earnings) (applicable|available|attributable) to common"),
-    ("EarningsPerShareDiluted", OPS, r".*\bper\b.*\b(fully )?diluted\b|diluted .*per .*share"),
+    ("EarningsPerShareDiluted", OPS, r"(?>.*?\bper\b).*\b(fully )?diluted\b|diluted (?>.*?per ).*share"),
     ("EarningsPerShareBasic", OPS, r"(net )?(income|loss|earnings) per (common )?share( basic| primary)?$"
                                    r"|basic (net )?(income|loss|earnings) per"),
     ("WeightedAverageNumberOfSharesOutstandingBasic", OPS, r"weighted average"),

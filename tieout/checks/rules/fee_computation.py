@@ -28,7 +28,8 @@ RULE = "fee-computation"
 ITEM = re.compile(r"^\s{0,6}(\d{1,2})\.\s+\S")
 SUB = re.compile(r"^\s*\((i|ii|iii|iv|v|vi|vii)\)\s")
 PAIR = re.compile(r"^\s*(?P<count>-0-|\d[\d,]*)\s+\$?\s*(?P<price>-0-|\d[\d,]*(?:\.\d+)?)\s*$")
-TRAILING = re.compile(r"\s{3,}(?P<op>[$+x-]?)\s*(?P<num>-0-|\d[\d,]*(?:\.\d+)?)\s*$")
+# starts only at the first space of a run, takes the run whole: linear on long runs of spaces
+TRAILING = re.compile(r"(?<!\s)\s{3,}+(?P<op>[$+x-]?)\s*(?P<num>-0-|\d[\d,]*(?:\.\d+)?)\s*+$")
 
 
 class _Num:
