@@ -81,3 +81,15 @@ def test_rules_and_year_headers():
     assert rule_kind("Total   1,234") == ""
     assert is_year_header(line_to_cells("                          1996        1995"))
     assert not is_year_header(line_to_cells("Units shipped             1,996       1,995"))
+
+
+def test_not_applicable_is_a_cell_without_a_number():
+    split = line_to_cells("$3.58 to $4.04.........     66,750     1.08     $4.00         0       N/A")
+    assert split.label == "$3.58 to $4.04"
+    assert [(c.display, c.value) for c in split.cells][-2:] == [("0", Decimal(0)), ("N/A", None)]
+
+
+def test_several_footnote_markers_glued_to_a_number():
+    split = line_to_cells("  Other income.......    4,011     (1,906)(H)     (1,690)(B)(J)       --")
+    assert [(c.display, c.footnote) for c in split.cells] == [("4,011", ""), ("(1,906)", "H"), ("(1,690)", "B,J"),
+                                                             ("--", "")]

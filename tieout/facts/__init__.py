@@ -44,7 +44,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
         unit_info = row_unit(row.label, row.path, money_table or row.unit.startswith("USD"), dollar, percent)
         for column_index, cell in enumerate(row.cells):
             column = table.columns[column_index]
-            if cell is None:
+            if cell is None or cell.value is None:
                 # a blank cell of a number row: a fact with no value, so gaps are visible
                 if column.kind == "percent":
                     continue
@@ -52,7 +52,9 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                     id=start_id + len(facts), document=table.document, table=table.title,
                     table_index=table_index, row_index=row_index, column_index=column_index,
                     label=row.label, path=row.path, period=column.period or row.period, value=None, unit=row.unit,
-                    display="", scale=ONE, scale_source="none", decimals=0, line=row.line, col=0, end_col=0,
+                    display=cell.display if cell else "", scale=ONE, scale_source="none", decimals=0,
+                    line=cell.line if cell else row.line, col=cell.col if cell else 0,
+                    end_col=cell.end_col if cell else 0,
                 ))
                 continue
             unit, factor, scaled = row.unit, unit_info.factor, unit_info.scaled
@@ -94,5 +96,8 @@ def _share_scale(table: Table, printed: Decimal) -> tuple[Decimal, str]:
 def _normal(value: Decimal) -> Decimal:
     """Drop exponent noise from scaling (Decimal('5.018E+6') -> Decimal('5018000'))."""
     if value == value.to_integral_value():
-        return value.quantize(ONE)
+        try:
+            return value.quantize(ONE)
+        except ArithmeticError:  # more digits than the decimal context holds: keep it as printed
+            return value
     return value.normalize()

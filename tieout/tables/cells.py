@@ -41,8 +41,9 @@ _TOKENS = re.compile(
           | [-+]?\$?\.\d+%?                                         # .25
           | -[ ]-|-{1,3}|\u2014|\u2013                               # nil: - -  --  ---  -
         )
-        (?P<fn>\(\w{1,2}\)|\*{1,3}|[a-z](?![a-z]))?                  # footnote marker glued on
+        (?P<fn>(?:\(\w{1,2}\))+|\*{1,3}|[a-z](?![a-z]))?             # footnote markers glued on
     )(?=[ \t]|$)
+    | (?P<na>N/A|n/a|N\.A\.|NA|NM|n\.m\.|nm)(?=[ \t]|$)                    # not applicable: a blank
     | \.{2,}                                                         # dot leaders
     | [^ \t.]+                                                       # a word
     | \.
@@ -60,7 +61,7 @@ class RawCell:
     """A cell found on a line: text positions are 1-based, end exclusive, in tab-expanded text."""
 
     display: str
-    value: Decimal
+    value: Decimal | None  # None for "N/A"
     decimals: int
     nil: bool
     start: int
@@ -132,6 +133,7 @@ def _set_off(text: str, start: int, dollar: bool) -> bool:
     return _leader_before(before)
 
 
+_NOT_APPLICABLE = re.compile(r"\s(?:N/A|n/a|N\.A\.|NA|NM|n\.m\.|nm)$")
 _CELL_END_CHARS = frozenset("0123456789)%-*\u2014\u2013")
 
 
@@ -159,7 +161,8 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
     stripped = text.rstrip()
     end = len(stripped)
     last = stripped[-1:]
-    if not last or (last not in _CELL_END_CHARS and not (last.isalpha() and end > 1 and stripped[-2].isdigit())):
+    if not last or (last not in _CELL_END_CHARS and not (last.isalpha() and end > 1 and stripped[-2].isdigit())
+                    and not _NOT_APPLICABLE.search(stripped)):
         return SplitLine(label=stripped, label_end=end + 1, cells=())  # prose, headings: no cells
     if not columns and last != "-" and not _may_end_in_cell(stripped):
         return SplitLine(label=stripped, label_end=end + 1, cells=())  # "... in 1996": one space before
@@ -169,9 +172,16 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
     cells: list[RawCell] = []
     cut = end
     for match in reversed(tokens):
-        if match.group("cell") is None or len(cells) >= max_cells:
+        if len(cells) >= max_cells or (match.group("cell") is None and match.group("na") is None):
             break
         start = match.start()
+        if match.group("na"):  # "N/A": a cell that holds no number
+            if not _set_off(stripped, start, False):
+                break
+            cells.append(RawCell(display=match.group("na"), value=None, decimals=0, nil=False,
+                                 start=start + 1, end=match.end() + 1))
+            cut = len(stripped[:start].rstrip())
+            continue
         # a cell starts a token: the character before it is white space, '$', a leader dot or the margin
         if start > 0 and stripped[start - 1] not in " \t.$_:":
             break  # "1995)1,496": a number glued to a word is not a cell
@@ -193,7 +203,7 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
             display=num_text.lstrip("$") if num_text.startswith("$") else num_text,
             value=value, decimals=decimals, nil=nil,
             start=match.start("num") + 1, end=match.end("num") + 1,
-            footnote=fn.strip("()*") or ("*" if fn.startswith("*") else ""),
+            footnote=",".join(re.findall(r"\w+", fn)) or ("*" if fn.startswith("*") else ""),
             percent=percent, dollar=dollar or "$" in num or stripped[:start].rstrip().endswith("$"),
         ))
         cut = len(stripped[:start].rstrip())
@@ -280,7 +290,7 @@ def is_year_header(split: SplitLine) -> bool:
     if not split.cells:
         return False
     for cell in split.cells:
-        if cell.nil or cell.decimals or cell.dollar or cell.percent or "," in cell.display or \
+        if cell.value is None or cell.nil or cell.decimals or cell.dollar or cell.percent or "," in cell.display or \
                 "(" in cell.display or not (1900 <= cell.value <= 2100):
             return False
     label = split.label.strip()

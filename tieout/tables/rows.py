@@ -71,7 +71,7 @@ def fold_years_into_labels(texts: list[str], splits: list[SplitLine]) -> list[Sp
     for text, split in zip(texts, splits):
         if split.cells and len(split.cells) > 1 and not is_year_header(split):
             first = split.cells[0]
-            yearlike = (not first.nil and not first.dollar and first.decimals == 0 and "," not in first.display
+            yearlike = (first.value is not None and not first.nil and not first.dollar and first.decimals == 0 and "," not in first.display
                         and "(" not in first.display and 1900 <= first.value <= 2100)
             label = split.label.strip()
             if yearlike and (label.endswith(",") or (not label and previous.rstrip().endswith(","))):

@@ -24,9 +24,14 @@ _SCALE_WORDS = (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6), ("
 
 _NOTE = re.compile(
     r"(?:\(|^|\b)(?:[^()]{0,60}\b)?(?:in|of|amounts in)\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
-    r"|\(\s*(?:\$|dollars)?\s*(?:000'?s|000)\s*(?:omitted)?\s*\)|\b(?:000'?s|000)\s+omitted\b",
+    r"|\(\s{0,6}(?:\$|dollars)?\s{0,6}(?:000'?s|000)\s{0,6}(?:omitted)?\s{0,6}\)|\b(?:000'?s|000)\s{1,6}omitted\b",
     re.IGNORECASE,
 )
+# Every note holds one of these within 62 characters of its start. _NOTE tries up to 60x60
+# steps at each word boundary, so it is only run in a window around each anchor: linear.
+_NOTE_ANCHOR = re.compile(r"\b(?:in|of)\s+(?:thousands|millions|billions)\b|000", re.IGNORECASE)
+_NOTE_REACH = 62  # characters a note can start before its anchor
+_NOTE_TAIL = 82  # characters a note can run past its anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +68,14 @@ def note_to_scale(note: str) -> Scale:
 
 def find_note(text: str) -> str:
     """The scale note in a title line, or ''."""
-    match = _NOTE.search(text)
-    return match.group(0).strip() if match else ""
+    searched = 0
+    for anchor in _NOTE_ANCHOR.finditer(text):
+        start = max(searched, anchor.start() - _NOTE_REACH)
+        match = _NOTE.search(text, start, anchor.end() + _NOTE_TAIL)
+        if match:
+            return match.group(0).strip()
+        searched = max(searched, anchor.start() + 1)
+    return ""
 
 
 # --------------------------------------------------------------------------
