@@ -93,3 +93,10 @@ def test_several_footnote_markers_glued_to_a_number():
     split = line_to_cells("  Other income.......    4,011     (1,906)(H)     (1,690)(B)(J)       --")
     assert [(c.display, c.footnote) for c in split.cells] == [("4,011", ""), ("(1,906)", "H"), ("(1,690)", "B,J"),
                                                              ("--", "")]
+
+
+def test_a_figure_one_space_after_another_figure_is_a_cell():
+    split = line_to_cells("    Loss from operations          (2,046)  (1,967)  (1,234) (10,571)  (9,723)")
+    assert split.label.strip() == "Loss from operations"
+    assert [c.display for c in split.cells] == ["(2,046)", "(1,967)", "(1,234)", "(10,571)", "(9,723)"]
+    assert [c.display for c in line_to_cells("Balance at December 31, 1995 1996   4,024").cells] == ["4,024"]

@@ -137,6 +137,15 @@ _NOT_APPLICABLE = re.compile(r"\s(?:N/A|n/a|N\.A\.|NA|NM|n\.m\.|nm)$")
 _CELL_END_CHARS = frozenset("0123456789)%-*\u2014\u2013")
 
 
+def _after_number(tokens: list, index: int) -> bool:
+    """"(1,234) (10,571)": a number one space after another number is a cell of its own."""
+    if index == 0 or tokens[index - 1].group("cell") is None:
+        return False
+    previous = tokens[index - 1].group("num")
+    # the number before must look like a table figure ("(1,234)", "2,046", "4.66"), not "1995" or "Note 4"
+    return bool(previous) and any(ch.isdigit() for ch in previous) and any(ch in previous for ch in ",(.")
+
+
 def _may_end_in_cell(stripped: str) -> bool:
     """Cheap test: is the last token set off as a cell could be (two spaces, tab, '$', leaders, '(')?"""
     space = max(stripped.rfind(" "), stripped.rfind("\t"))
@@ -171,7 +180,8 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
     tokens = list(_TOKENS.finditer(stripped))
     cells: list[RawCell] = []
     cut = end
-    for match in reversed(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        match = tokens[index]
         if len(cells) >= max_cells or (match.group("cell") is None and match.group("na") is None):
             break
         start = match.start()
@@ -191,7 +201,7 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
         if parsed is None:
             break
         value, decimals, nil, percent = parsed
-        if not _set_off(stripped, start, dollar):
+        if not _set_off(stripped, start, dollar) and not _after_number(tokens, index):
             if not cells or stripped[:start].rstrip().endswith(","):
                 break  # only a row already holding cells may have a label-glued first cell
             inside = any(left - 1 <= start and match.end("num") <= right + 1 for left, right in columns)
