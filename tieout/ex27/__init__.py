@@ -239,10 +239,19 @@ def exhibit_ranges(raw_lines: Sequence[str]) -> list[tuple[int, int, bool]]:
     return found
 
 
+def has_ex27(filing: Filing) -> bool:
+    """Does the filing carry a financial data schedule at all? (Most do not: skip the scan.)"""
+    if not filing.documents:
+        return True  # nothing split out: scan the lines
+    return any(d.type.upper().startswith("EX-27") for d in filing.documents)
+
+
 def schedules(filing: Filing) -> tuple[list[Schedule], list[Problem]]:
     """Every schedule of every EX-27 in the filing, and why any could not be read."""
     found: list[Schedule] = []
     problems: list[Problem] = []
+    if not has_ex27(filing):
+        return found, problems
     for first, last, tagged in exhibit_ranges(filing.raw_lines):
         if tagged:
             found.extend(tagged_schedules(filing.raw_lines, first, last))
@@ -402,7 +411,7 @@ def check_ex27(report: Report) -> Iterable[Check]:
     """
     ex27 = [f for f in report.fact_records if f.source == "ex27"] or ex27_facts(report)
     facts = with_concepts(report)
-    exhibits = exhibit_ranges(report.filing.raw_lines)
+    exhibits = exhibit_ranges(report.filing.raw_lines) if has_ex27(report.filing) else []
     for fact in ex27:
         if fact.label not in TIE_PATTERNS or fact.value is None:
             continue
