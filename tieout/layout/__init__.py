@@ -154,8 +154,9 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
             kinds[i] = "markup"
             continue
         kinds[i] = "text"
-        last = stripped.rstrip()[-1]
-        if last in _CELL_END or (last.isalpha() and any(c.isdigit() for c in stripped[-3:])):
+        tail = stripped.rstrip()
+        last = tail[-1]
+        if last in _CELL_END or (len(tail) > 1 and tail[-2].isdigit()) or last == "A":  # "1,475a", "N/A"
             number[i] = _is_number_line(text)
 
     # grow tables around runs of number lines outside SGML tables
