@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from tieout.claims.nearmiss import NearMiss, near_miss
+from tieout.claims.nearmiss import NearMiss, claim_to_written, near_miss, render_fact
 from tieout.claims.settings import ClaimSettings
 from tieout.claims.words import (
     ACTION_WORDS, CONTRASTS, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, PROFIT_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, UNIT_WORDS, label_to_groups,
@@ -309,6 +309,13 @@ def sign_stated(claim: Claim, words: Words, fact: Fact) -> bool:
     return claim.value > 0 and fact.value < 0 and bool(words.local & PROFIT_WORDS)
 
 
+def contradicts(words: Words, fact: Fact) -> bool:
+    """The sentence says the opposite of a word of the row's label ("diluted" against "Basic")."""
+    label = _row(fact).label
+    return any(label & a and words.sentence & b and not words.sentence & a
+               for a, b in CONTRASTS + [(b, a) for a, b in CONTRASTS])
+
+
 def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fact]],
                    settings: ClaimSettings) -> tuple[Fact, NearMiss] | None:
     """The one row a claim that ties nowhere misses by a typing slip (near-miss detection), if there is one.
@@ -332,8 +339,7 @@ def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
         row = _row(f)
         if not m.overlap or row.qualified - words.said:
             continue
-        if any(row.label & a and words.sentence & b and not words.sentence & a
-               for a, b in CONTRASTS + [(b, a) for a, b in CONTRASTS]):
+        if contradicts(words, f):
             continue
         miss = near_miss(claim, f, by_magnitude(claim, words, f))
         if miss is not None and _plausible(claim, f, settings):
@@ -365,6 +371,82 @@ def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
     return best, miss
 
 
+def passing_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fact]]) -> tuple[Meaning, Fact] | None:
+    """The pass rule: among the rows a key word of whose label the sentence says, those whose value meets the
+    claim's interval; the best worded wins."""
+    passing = [(m, f) for m, f in scored if m.overlap and claim_meets_fact(claim, words, f)]
+    return max(passing, key=lambda mf: mf[0].score) if passing else None
+
+
+def corrected_claim(claim: Claim, fact: Fact, miss: NearMiss) -> Claim | None:
+    """The claim as it would read with the slip undone: the fact's value rendered at the claim's precision
+    (its digits for a digit or a transposition, the other sign for a sign), the interval the wording admits
+    moved with it."""
+    if miss.kind == "sign":
+        if _printed_negative(claim):
+            text = claim.text.replace("(", "", 1).replace(")", "", 1).replace("-", "", 1)
+        else:
+            text = f"({claim.text})"
+        return replace(claim, text=text, value=-claim.value, low=-claim.high, high=-claim.low)
+    written = claim_to_written(claim)
+    if written is None or claim.value == 0:
+        return None
+    shift = (int(render_fact(fact, written, claim.qualifier)) - int(written.digits)) * written.step
+    if claim.value < 0:
+        shift = -shift
+    return replace(claim, value=claim.value + shift, low=claim.low + shift, high=claim.high + shift)
+
+
+def corrected_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fact]],
+                   settings: ClaimSettings) -> tuple[Fact, NearMiss] | None:
+    """The symmetric typo rule: the row the claim would tie to by the pass rule itself were its slip undone.
+
+    For each row the figure misses by one slip (``nearmiss``: a digit, two
+    adjacent digits transposed, or the sign where the text states one), the claim
+    is corrected to that row's value at its own precision and put through
+    ``passing_fact`` (the same meaning test, period, unit and tie-breaking against
+    the other rows that pass a clean claim). The claim fails, tied to the row, when
+    the corrections that pass all tie to one value, or one is clearly the best worded.
+    A clean claim that passes never gets here, and a clean claim that does not pass
+    fails only when one slip away from a figure the pass rule would tie it to.
+
+    A corrected figure is one of some twenty one-slip neighbours of the written
+    one, so its value is weaker evidence than an exact match: the words must say
+    more than the bare overlap a pass needs. The claim must name its period, the
+    row must not be contradicted ("diluted" is not "Basic"), and the claim's own
+    subject must be mostly the row (more of its key words than subject words the
+    row does not say).
+    Amounts of change, forward-looking figures, reserves and combinations are never blamed.
+    """
+    if claim.kind != "amount" or claim.forward or claim.period is None or words.local & NON_TABLE_WORDS \
+            or composite(scored):
+        return None
+    subject = words.local - UNIT_WORDS - GENERIC
+    found: list[tuple[Meaning, Fact, NearMiss]] = []
+    for m, f in scored:
+        if not m.overlap or not _plausible(claim, f, settings) or contradicts(words, f):
+            continue
+        row = _row(f)
+        local = sum(1 for g in row.groups if g & words.local)
+        if local <= len(subject - row.label - row.where - MODIFIERS):
+            continue  # the claim's own subject must be mostly this row: a corrected figure is one of some
+            # twenty one-slip neighbours, so its value says less than an exact match and the words must say more
+        miss = near_miss(claim, f, by_magnitude(claim, words, f))
+        if miss is None or (miss.kind == "sign" and not sign_stated(claim, words, f)):
+            continue
+        fixed = corrected_claim(claim, f, miss)
+        tie = passing_fact(fixed, words, scored) if fixed is not None else None
+        if tie is not None and tie[1].value == f.value:
+            found.append((tie[0], f, miss))
+    if not found:
+        return None
+    best_m, best, miss = max(found, key=lambda x: x[0].score)
+    for m, f, _ in found:
+        if f.value != best.value and m.score > best_m.score - settings.tie_margin:
+            return None  # two rows the claim would tie to, each one slip away: which one?
+    return best, miss
+
+
 def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
                     settings: ClaimSettings = ClaimSettings()) -> tuple[Check, Fact | None]:
     """Check one amount claim; also return the fact it is tied to (or blamed on)."""
@@ -376,9 +458,9 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
     typed, in_period = index.candidates(claim)
     # a row none of whose key words the sentence says can neither pass nor be tied: skip its scoring
     scored_all = [(fact_meaning(words, f), f) for f in in_period if _row(f).key & words.sentence]
-    passing = [(m, f) for m, f in scored_all if m.overlap and claim_meets_fact(claim, words, f)]
-    if passing:
-        fact = max(passing, key=lambda mf: mf[0].score)[1]
+    tie = passing_fact(claim, words, scored_all)
+    if tie is not None:
+        fact = tie[1]
         return _check(claim, "pass", f"{name} = {fact_to_text(fact)}", [fact], expected=fact.display), fact
     blamed = None
     if claim.period is not None and claim.kind != "delta" and not (words.local & NON_TABLE_WORDS):
@@ -393,7 +475,7 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
             blamed = named[0][1]
         else:
             blamed = meaning_tie(words, claim, scored_all, settings)
-    found = near_miss_fact(claim, words, scored_all, settings)
+    found = corrected_fact(claim, words, scored_all, settings) or near_miss_fact(claim, words, scored_all, settings)
     if found is not None:  # the row the figure misses by a typing slip, rather than the one its words name best
         fact, miss = found
         return _check(claim, "fail", near_miss_message(claim, fact, miss), [fact], expected=fact.display), fact
