@@ -30,11 +30,13 @@ def register(subparsers) -> None:
                     "a document that cannot be read gets status 'error' and the batch goes on.",
         epilog=example_epilog("tieout ingest ../shared/corpus --db filings.duckdb",
                               "tieout ingest 'edgar/**/*.txt' --db filings.duckdb --workers 8",
-                              "tieout ingest edgar/ --db f.duckdb --scheduler tcp://host:8786 --parquet out/"),
+                              "tieout ingest edgar/ --db f.duckdb --scheduler tcp://host:8786 --parquet out/",
+                              "tieout ingest edgar/ --parquet out/ --workers 64     # Parquet only, no store"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--db", required=True, metavar="FILE", help="DuckDB store (created if absent)")
+    ingest.add_argument("--db", metavar="FILE",
+                        help="DuckDB store (created if absent); without it, --parquet DIR alone is the output")
     where = ingest.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="worker processes (default: cores; 0 = in this process)")
@@ -43,8 +45,12 @@ def register(subparsers) -> None:
     ingest.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
                         help="time limit per document (default 120; 0 = none)")
     ingest.add_argument("--parquet", metavar="DIR",
-                        help="also write Parquet partitions DIR/<table>/<doc_id>.parquet "
-                             "(with --scheduler, workers write them; default DB.parquet/)")
+                        help="also write Parquet partitions DIR/<table>/<doc_id>.parquet, written by "
+                             "the workers (with --scheduler the default is DB.parquet/); without "
+                             "--db they are the only output (read them with read_parquet('DIR/facts/*.parquet'))")
+    ingest.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                        help="how long a batch waits for readers (tieout query, serve) to let go "
+                             "of the store (default 60)")
     ingest.add_argument("--batch", type=int, default=64, metavar="N",
                         help="documents per store transaction (default 64; each is stored whole or not at all)")
     ingest.add_argument("--retry-failed", action="store_true",
@@ -66,6 +72,8 @@ def register(subparsers) -> None:
     query.add_argument("--db", required=True, metavar="FILE")
     query.add_argument("--format", choices=("table", "csv", "json"), default=None,
                        help="default: a table on a terminal, csv otherwise")
+    query.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
+                       help="how long to wait while an ingest is committing to the store (default 30)")
     query.set_defaults(run=run_query)
 
     export = subparsers.add_parser(
@@ -98,13 +106,17 @@ def run_ingest(args) -> int:
         raise InputError("--workers must be 0 or more")
     if args.timeout < 0:
         raise InputError("--timeout must be 0 or more")
+    if args.wait < 0:
+        raise InputError("--wait must be 0 or more")
+    if not args.db and not args.parquet:
+        raise InputError("nowhere to write: give --db FILE, --parquet DIR, or both")
     parquet = args.parquet
     if args.scheduler and not parquet:
         parquet = str(Path(args.db).with_suffix(".parquet"))
     settings = IngestSettings(workers=args.workers, scheduler=args.scheduler,
                               timeout=args.timeout or None, parquet=parquet,
                               retry_failed=args.retry_failed, force=args.force, check=not args.no_check,
-                              batch_docs=max(1, args.batch))
+                              batch_docs=max(1, args.batch), lock_wait=args.wait)
     progress = make_progress(args.quiet)
     try:
         summary = ingest(args.paths, args.db, settings,
@@ -130,7 +142,9 @@ def run_query(args) -> int:
 
     from tieout.store import open_store
 
-    with open_store(args.db, read_only=True) as store:
+    if args.wait < 0:
+        raise InputError("--wait must be 0 or more")
+    with open_store(args.db, read_only=True, wait=args.wait) as store:
         try:
             cursor = store.con.execute(args.sql)
         except duckdb.Error as exc:
@@ -145,7 +159,12 @@ def run_query(args) -> int:
 
 
 def write_result(columns: list[str], rows: list[tuple], fmt: str, stream) -> None:
-    """A query result as a rich table, CSV or JSON (Decimals as exact strings in JSON)."""
+    """A query result as a rich table, CSV or JSON.
+
+    DECIMAL values arrive from DuckDB as ``Decimal`` and are printed with all
+    their digits and no exponent (``5018000.0000000000``, never ``5.018E+6`` or a
+    float): a JSON string, a CSV field as is.
+    """
     if fmt == "csv":
         import csv
 
@@ -166,6 +185,10 @@ def write_result(columns: list[str], rows: list[tuple], fmt: str, stream) -> Non
 
 
 def _plain(value):
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return format(value, "f")
     if isinstance(value, (list, dict)):
         return json.dumps(value, default=_json_default)
     return value

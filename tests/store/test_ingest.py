@@ -166,30 +166,87 @@ def test_usage_errors_exit_2(tmp_path, capsys):
         ingest([str(tmp_path / "missing")], db)
 
 
-def test_killed_ingest_resumes_to_the_same_rows(corpus_db, corpus_dir, tmp_path):
+COUNTED = {"tables": "n_tables", "facts": "n_facts", "claims": "n_claims", "relations": "n_relations",
+           "problems": "n_problems"}
+
+
+def assert_whole_documents(db: Path) -> int:
+    """Every stored document has exactly the rows its documents row counts; no row lacks its
+    document; every path points at a document. Returns the number of documents."""
+    with open_store(db, read_only=True) as store:
+        con = store.con
+        for table, column in COUNTED.items():
+            wrong = con.execute(f"""
+                SELECT d.doc_id, d.{column}, coalesce(t.n, 0) FROM documents d
+                LEFT JOIN (SELECT doc_id, count(*) AS n FROM {table} GROUP BY 1) t USING (doc_id)
+                WHERE coalesce(t.n, 0) <> d.{column}""").fetchall()
+            assert not wrong, (table, wrong)
+        wrong = con.execute("""
+            SELECT d.doc_id FROM documents d
+            LEFT JOIN (SELECT doc_id, count(*) AS n FROM checks GROUP BY 1) c USING (doc_id)
+            WHERE coalesce(c.n, 0) <> d.n_pass + d.n_fail + d.n_unverifiable""").fetchall()
+        assert not wrong
+        for table in PER_DOC:
+            orphans = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id NOT IN "
+                                  "(SELECT doc_id FROM documents)").fetchone()[0]
+            assert orphans == 0, table
+        assert con.execute("SELECT count(*) FROM files WHERE doc_id NOT IN "
+                           "(SELECT doc_id FROM documents)").fetchone()[0] == 0
+        return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
+VOLATILE = {"documents": {"path", "seconds", "ingested_at"}}
+
+
+def stored_rows(db: Path, doc_ids: set[str]) -> dict[str, list[tuple]]:
+    """Every row of the given documents, table by table, sorted; minus where and when it was read."""
+    result = {}
+    with open_store(db, read_only=True) as store:
+        for table in ("documents",) + PER_DOC:
+            cursor = store.con.execute(f"SELECT * FROM {table}")
+            names = [d[0] for d in cursor.description]
+            keep = [i for i, name in enumerate(names) if name not in VOLATILE.get(table, ())]
+            rows = [tuple(str(row[i]) for i in keep) for row in cursor.fetchall()
+                    if row[names.index("doc_id")] in doc_ids]
+            result[table] = sorted(rows)
+    return result
+
+
+def test_sigkill_at_random_moments_leaves_whole_documents(corpus_db, corpus_dir, tmp_path):
+    """Issue 6: kill the ingest (parent and worker) at four seeded random moments; after each
+    kill the store opens and holds only whole documents; a final run ends with exactly the
+    rows of an uninterrupted run."""
+    import random
+
     reference_db, _ = corpus_db
-    files = smallest(corpus_dir, 14)
+    files = smallest(corpus_dir, 24)
     folder = copy_files(files, tmp_path / "in")
     db = tmp_path / "killed.duckdb"
     command = [sys.executable, "-m", "tieout.cli", "ingest", str(folder), "--db", str(db),
-               "--workers", "1", "--batch", "1"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        for line in process.stderr:  # plain progress: one line per document here
-            if line.startswith("ingest: ") and "/14 documents" in line and not line.startswith("ingest: 0/"):
-                break
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)  # the ingest and its worker, mid-run
-        process.wait()
-    with open_store(db, read_only=True) as store:
-        stored = store.query("SELECT count(*) AS n FROM documents")["n"][0]
-    assert 1 <= stored < 14
+               "--workers", "1", "--batch", "3"]
+    rng = random.Random(6)
+    stored = []
+    for _ in range(4):
+        process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        try:
+            for line in process.stderr:  # plain progress lines: wait until documents flow
+                if line.startswith("ingest: 0 files") or " documents, " in line:
+                    break
+            time.sleep(rng.uniform(0.0, 2.0))
+        finally:
+            os.killpg(process.pid, signal.SIGKILL)  # the ingest and its worker
+            process.wait()
+            process.stderr.close()
+        stored.append(assert_whole_documents(db))
+    assert stored == sorted(stored)  # nothing stored is ever lost
+    assert any(0 < n < len(files) for n in stored), stored  # some kill landed mid-run
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert f"{stored} unchanged" in result.stderr
+    assert f"{stored[-1]} unchanged" in result.stderr
+    assert assert_whole_documents(db) == len(files)
     got = fingerprint(db)
-    assert len(got) == 14
-    assert got == fingerprint(reference_db, set(got))  # the same rows as the uninterrupted run
+    assert {v[0] for v in got.values()} == {"ok"}
+    assert stored_rows(db, set(got)) == stored_rows(reference_db, set(got))  # as if never killed
 
 
 def test_dask_local_cluster_writes_partitions(corpus_db, corpus_dir, tmp_path):
@@ -244,3 +301,27 @@ def test_touched_file_is_not_read_again(corpus_dir, tmp_path):
     summary = ingest([str(target)], db, IngestSettings(workers=0))
     assert (summary.skipped, summary.done) == (1, 0)
     assert ingest([str(target)], db, IngestSettings(workers=0)).skipped == 1  # mtime remembered
+
+
+def test_parquet_only_ingest(corpus_dir, tmp_path, capsys):
+    """--parquet DIR without --db: the workers write the partitions, nothing else; a re-run
+    skips content already there."""
+    import duckdb
+
+    folder = copy_files(smallest(corpus_dir, 4), tmp_path / "in")
+    (folder / "empty.txt").write_bytes(b"")
+    parts = tmp_path / "parts"
+    command = ["ingest", str(folder), "--parquet", str(parts), "--workers", "2", "-q"]
+    assert main(command) == 0
+    assert "4 stored, 1 errors" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.duckdb"))
+    con = duckdb.connect()
+    docs = con.execute(f"SELECT status, n_facts, doc_id FROM read_parquet('{parts}/documents/*.parquet')").fetchall()
+    assert sorted(d[0] for d in docs) == ["error", "ok", "ok", "ok", "ok"]
+    facts = dict(con.execute(f"SELECT doc_id, count(*) FROM read_parquet('{parts}/facts/*.parquet') "
+                             "GROUP BY 1").fetchall())
+    assert all(facts.get(doc_id, 0) == n for _, n, doc_id in docs)
+    assert main(command) == 0
+    assert "5 unchanged" in capsys.readouterr().err
+    assert main(["ingest", str(folder)]) == 2
+    assert "nowhere to write" in capsys.readouterr().err

@@ -3,10 +3,17 @@
 The plan is pure (``plan``: which files need reading, from their size and
 mtime against the store's ``files`` table), the reading is a runner
 (``tieout.batch.runners``: inline, process pool, Dask), and the parent is the
-only writer: every document's rows are written in one transaction as its
-outcome arrives. So a second run reads nothing new, a changed file at the
-same path replaces that path's rows, and a run killed with SIGKILL and
-started again ends with exactly the rows of an uninterrupted run.
+only writer: outcomes are written a batch per transaction as they arrive. So
+a second run reads nothing new, a changed file at the same path replaces that
+path's rows, and a run killed with SIGKILL and started again ends with
+exactly the rows of an uninterrupted run.
+
+The writer holds the DuckDB file only while it commits a batch (open, write,
+close; one checkpoint at the end), so ``tieout query``, ``tieout serve`` and other readers
+get in between batches; when a reader holds the file, the writer waits for it
+(up to ``lock_wait`` seconds). Without a store (``db`` None) the ingest is
+Parquet-only: workers write each document's partitions themselves and nothing
+funnels through one writer.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ class IngestSettings:
     check: bool = True
     batch_docs: int = 64  # documents per store transaction (each one whole or absent)
     batch_seconds: float = 2.0  # ... or whatever arrived in this long
+    lock_wait: float = 60.0  # seconds the writer waits for readers to let go of the store
 
 
 @dataclass(frozen=True)
@@ -111,48 +119,62 @@ def _settled(status: str, settings: IngestSettings) -> bool:
 Listener = Callable[[Outcome, IngestSummary], None]
 
 
-def ingest(paths: list[str], db: str | Path, settings: IngestSettings = IngestSettings(),
+def ingest(paths: list[str], db: str | Path | None, settings: IngestSettings = IngestSettings(),
            *, on_start: Callable[[int, int], None] | None = None,
            on_outcome: Listener | None = None) -> IngestSummary:
-    """Read ``paths`` into the store at ``db``; InputError for an unusable argument."""
+    """Read ``paths`` into the store at ``db`` (and/or Parquet partitions at ``settings.parquet``;
+    ``db`` None = Parquet only); InputError for an unusable argument."""
+    from tieout.errors import InputError
     from tieout.store import open_store
 
+    if db is None and not settings.parquet:
+        raise InputError("nowhere to write: give a store (--db FILE), a Parquet folder (--parquet DIR), or both")
     files = [Path(p).resolve() for p in discover(paths)]
     summary = IngestSummary(found=len(files))
     start = time.perf_counter()
-    with open_store(db) as store:
-        index = store.file_index()
+    if db is not None:
+        with open_store(db, wait=settings.lock_wait) as store:
+            index = store.file_index()
+            tasks, summary.skipped = plan(files, index, settings)
+            tasks, touched = split_touched(tasks, index, settings)
+            for task in touched:  # same bytes, new mtime (copied, touched): remember, don't re-read
+                store.touch_file(task.path, task.mtime_ns)
+    else:
+        from tieout.batch.partitions import partition_index
+
+        index = partition_index(settings.parquet)
         tasks, summary.skipped = plan(files, index, settings)
         tasks, touched = split_touched(tasks, index, settings)
-        for task in touched:  # same bytes, new mtime (copied, touched): remember, don't re-read
-            store.touch_file(task.path, task.mtime_ns)
-        summary.skipped += len(touched)
-        if on_start:
-            on_start(len(tasks), sum(t.size for t in tasks))
-        mtimes = {task.path: task.mtime_ns for task in tasks}
-        writer = _Writer(store, settings, summary)
-        try:
-            for outcome in _outcomes([t.path for t in tasks], settings):
-                _count(summary, outcome, +1)
-                writer.add(outcome, mtimes.get(outcome.path))
-                summary.bytes += outcome.size
-                summary.peak_worker_rss = max(summary.peak_worker_rss, outcome.peak_rss)
-                summary.seconds = time.perf_counter() - start
-                if on_outcome:
-                    on_outcome(outcome, summary)
-        finally:
-            writer.flush()  # an interrupted run keeps every document it finished
+    summary.skipped += len(touched)
+    if on_start:
+        on_start(len(tasks), sum(t.size for t in tasks))
+    mtimes = {task.path: task.mtime_ns for task in tasks}
+    writer = _Writer(db, settings, summary)
+    try:
+        for outcome in _outcomes([t.path for t in tasks], settings):
+            _count(summary, outcome, +1)
+            writer.add(outcome, mtimes.get(outcome.path))
+            summary.bytes += outcome.size
+            summary.peak_worker_rss = max(summary.peak_worker_rss, outcome.peak_rss)
+            summary.seconds = time.perf_counter() - start
+            if on_outcome:
+                on_outcome(outcome, summary)
+    finally:
+        writer.flush(final=True)  # an interrupted run keeps every document it finished
     summary.seconds = time.perf_counter() - start
     return summary
 
 
 def _outcomes(paths: list[str], settings: IngestSettings):
-    run = RunSettings(timeout=settings.timeout, check=settings.check)
     if not paths:
         return
     if settings.scheduler is not None:
-        yield from _dask_outcomes(paths, settings, run)
-    elif settings.workers <= 0:
+        yield from _dask_outcomes(paths, settings, RunSettings(timeout=settings.timeout, check=settings.check))
+        return
+    # pool workers write their own partitions; inline, the parent does (in _prepared_rows)
+    run = RunSettings(timeout=settings.timeout, check=settings.check,
+                      partition_dir=settings.parquet if settings.workers > 0 else None)
+    if settings.workers <= 0:
         yield from run_inline(paths, run)
     else:
         yield from run_pool(paths, min(settings.workers, len(paths)), run)
@@ -184,22 +206,32 @@ class _Writer:
 
     A batch is written whole or not at all, so every document is either fully
     stored or absent; a batch the store refuses is retried one document at a
-    time, and a document whose rows are refused becomes an 'error' row.
+    time, and a document whose rows are refused becomes an 'error' row. The
+    store is opened for each batch and closed (after a checkpoint) right
+    after it, so readers can open it between batches. With no store (``db``
+    None) there is nothing to write here: the partitions are the output.
     """
 
-    def __init__(self, store, settings: IngestSettings, summary: IngestSummary):
-        self.store, self.settings, self.summary = store, settings, summary
+    def __init__(self, db, settings: IngestSettings, summary: IngestSummary):
+        self.db, self.settings, self.summary = db, settings, summary
         self.buffer: list[tuple[Outcome, dict, int | None]] = []
         self.since = time.monotonic()
+        self.written = False  # a batch went into the store (so the end checkpoints it)
 
     def add(self, outcome: Outcome, mtime_ns: int | None) -> None:
         try:
-            rows = _prepared_rows(outcome, self.settings)
+            rows = _prepared_rows(outcome, self.settings, self.db is not None)
         except Exception as exc:  # noqa: BLE001 - e.g. a partition file that cannot be read back
             recorded = _recorded(outcome, f"could not collect the rows: {type(exc).__name__}: {exc}")
             _count(self.summary, outcome, -1)
             _count(self.summary, recorded, +1)
             outcome, rows = recorded, recorded.rows
+            if self.settings.parquet:
+                from tieout.batch.partitions import write_partitions
+
+                write_partitions(rows, self.settings.parquet)
+        if self.db is None:
+            return
         if not self.buffer:
             self.since = time.monotonic()
         self.buffer.append((outcome, rows, mtime_ns))
@@ -207,19 +239,30 @@ class _Writer:
                 or time.monotonic() - self.since >= self.settings.batch_seconds):
             self.flush()
 
-    def flush(self) -> None:
-        if not self.buffer:
+    def flush(self, final: bool = False) -> None:
+        if not self.buffer and not (final and self.written):
             return
+        from tieout.store import open_store
+
         started = time.perf_counter()
         batch, self.buffer = self.buffer, []
-        try:
-            self.store.write_many([(rows, outcome.path, mtime) for outcome, rows, mtime in batch])
-        except Exception:  # noqa: BLE001 - find the document at fault, keep the others
-            for outcome, rows, mtime in batch:
-                stored = _store_or_record(self.store, outcome, mtime, self.settings, rows)
-                if stored.status != outcome.status:
-                    _count(self.summary, outcome, -1)
-                    _count(self.summary, stored, +1)
+        # a store that stays busy (InputError) ends the run: the batch is not stored, and the
+        # next run reads those files again
+        with open_store(self.db, wait=self.settings.lock_wait) as store:
+            if batch:
+                try:
+                    store.write_many([(rows, outcome.path, mtime) for outcome, rows, mtime in batch])
+                except Exception:  # noqa: BLE001 - find the document at fault, keep the others
+                    for outcome, rows, mtime in batch:
+                        stored = _store_or_record(store, outcome, mtime, self.settings, rows)
+                        if stored.status != outcome.status:
+                            _count(self.summary, outcome, -1)
+                            _count(self.summary, stored, +1)
+                self.written = True
+            if final:
+                store.checkpoint()  # the finished store opens with no log to replay
+            else:
+                store.defer_checkpoint()  # see Store.defer_checkpoint: per-batch checkpoints cost O(n)
         self.summary.write_seconds += time.perf_counter() - started
 
 
@@ -253,14 +296,13 @@ def _store_or_record(store, outcome: Outcome, mtime_ns: int | None, settings: In
         return recorded
 
 
-def _prepared_rows(outcome: Outcome, settings: IngestSettings) -> dict[str, list[dict]]:
+def _prepared_rows(outcome: Outcome, settings: IngestSettings, to_store: bool = True) -> dict[str, list[dict]]:
     """The rows to store; writes or reads back the Parquet partitions as the mode requires."""
     from tieout.batch.partitions import read_partitions, write_partitions
 
     rows = outcome.rows
-    on_worker = settings.scheduler is not None and settings.parquet
-    if on_worker and len(rows) == 1 and outcome.status == "ok":
-        return read_partitions(settings.parquet, outcome.doc_id)  # the worker wrote them
+    if outcome.partitioned:  # the worker wrote them
+        return read_partitions(settings.parquet, outcome.doc_id) if to_store else rows
     if settings.parquet:
-        write_partitions(rows, settings.parquet)  # pool runs, and failures the client made up
+        write_partitions(rows, settings.parquet)  # inline runs, and failures the parent made up
     return rows

@@ -5,7 +5,10 @@ Layout: ``DIR/<table>/<doc_id>.parquet`` (``documents``, ``tables``, ``facts``,
 store's column names and types (DECIMAL(38,10) values, exact text beside them).
 A table with no rows for a document has no file. Each file is written to a
 temporary name and renamed, so a reader never sees half a file and a re-run
-overwrites instead of duplicating. DuckDB reads the set directly::
+overwrites instead of duplicating. The ``documents`` file is written last: a
+document whose ``documents`` partition exists has all its partitions (a run
+killed half-way through a document leaves other tables' files without one;
+join with ``documents`` to see only whole documents). DuckDB reads the set directly::
 
     SELECT * FROM read_parquet('DIR/facts/*.parquet')
 
@@ -20,6 +23,7 @@ from pathlib import Path
 from tieout.store.schema import DOCUMENT_TABLES
 
 PARTITION_TABLES = ("documents",) + DOCUMENT_TABLES
+WRITE_ORDER = DOCUMENT_TABLES + ("documents",)  # documents last: it marks a whole document
 
 
 def partition_path(root: str | Path, table: str, doc_id: str) -> Path:
@@ -34,7 +38,7 @@ def write_partitions(rows: dict[str, list[dict]], root: str | Path) -> list[Path
 
     doc_id = rows["documents"][0]["doc_id"]
     written = []
-    for table in PARTITION_TABLES:
+    for table in WRITE_ORDER:
         target = partition_path(root, table, doc_id)
         if not rows.get(table):
             target.unlink(missing_ok=True)  # a re-run of a changed reader leaves no stale rows
@@ -56,3 +60,21 @@ def read_partitions(root: str | Path, doc_id: str) -> dict[str, list[dict]]:
         target = partition_path(root, table, doc_id)
         rows[table] = pq.read_table(target).to_pylist() if target.exists() else []
     return rows
+
+
+def partition_index(root: str | Path) -> dict[str, tuple[int, int, str, str]]:
+    """path -> (size, -1, doc_id, status) from the ``documents`` partitions under ``root``.
+
+    The file index of a Parquet-only ingest: no mtime is kept, so a re-run
+    hashes each file and skips those whose content is already there.
+    """
+    import duckdb
+
+    folder = Path(root) / "documents"
+    if not folder.is_dir() or not any(folder.glob("*.parquet")):
+        return {}
+    pattern = str(folder / "*.parquet").replace("'", "''")
+    rows = duckdb.connect().execute(
+        f"SELECT path, size, doc_id, status FROM read_parquet('{pattern}') ORDER BY ingested_at"
+    ).fetchall()
+    return {path: (size or 0, -1, doc_id, status) for path, size, doc_id, status in rows}

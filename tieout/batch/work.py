@@ -38,6 +38,9 @@ class Outcome:
     seconds: float
     rows: dict[str, list[dict]] = field(default_factory=dict)
     peak_rss: int = 0  # bytes, the worker's resident memory after this document
+    partitioned: bool = False  # the worker wrote the rows as Parquet partitions; ``rows`` holds
+    # only the documents row
+    worker_pid: int = 0  # the pool process that read it (0: in this process, or on Dask)
 
 
 def unreadable_id(path: str) -> str:
@@ -100,6 +103,19 @@ def process_file(path: str, timeout: float | None = None, check: bool = True,
                        "error", len(data), start)
     rows["documents"][0]["path"] = path
     return Outcome(path, doc_id, "ok", "", len(data), seconds, rows, _peak_rss())
+
+
+def work_on(path: str, timeout: float | None, check: bool, partition_dir: str | None) -> Outcome:
+    """What a pool or Dask worker runs: ``process_file``, and with ``partition_dir`` the rows
+    written there as Parquet partitions (only the documents row travels back)."""
+    outcome = process_file(path, timeout, check)
+    if partition_dir:
+        from tieout.batch.partitions import write_partitions
+
+        write_partitions(outcome.rows, partition_dir)
+        outcome.rows = {"documents": outcome.rows["documents"]}
+        outcome.partitioned = True
+    return outcome
 
 
 def _failed(path: str, doc_id: str, error: str, status: str, size: int | None, start: float) -> Outcome:
