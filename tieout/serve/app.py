@@ -65,16 +65,18 @@ class SecurityHeaders:
 
 def create_app(db_path: str | Path) -> Starlette:
     """The viewer app over the store at ``db_path`` (raises InputError when it cannot be opened)."""
-    from tieout.store import open_store
+    from tieout.store import connect, open_store
 
-    store = open_store(db_path, read_only=True)
+    store = open_store(db_path, read_only=True)  # fails now, with one line, if it is not a store
     tables = data.existing_tables(store.con)
+    store.close()
     env = environment()
     for name in ("home.html", "document.html", "facts.html", "charts.html", "trend.html", "error.html"):
         env.get_template(name)  # compile now, not on a user's first click
 
     def cursor():
-        return store.con.cursor()
+        """A read-only connection for one request: between requests an ingest can write the store."""
+        return connect(str(db_path), read_only=True)
 
     def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
         html = env.get_template(template).render(request=request, db_name=Path(str(db_path)).name, **context)
@@ -213,7 +215,6 @@ def create_app(db_path: str | Path) -> Starlette:
         Mount("/static", app=StaticFiles(packages=[("tieout.serve", "static")]), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found})
-    app.state.store = store
     app.add_middleware(SecurityHeaders)
     return app
 
