@@ -8,6 +8,7 @@ module stays near a minute on two busy cores.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -228,11 +229,15 @@ def test_sigkill_at_random_moments_leaves_whole_documents(corpus_db, corpus_dir,
     stored = []
     for _ in range(4):
         process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        fraction = rng.uniform(0.2, 0.7)  # kill once this share of the remaining files is reported
         try:
-            for line in process.stderr:  # plain progress lines: wait until documents flow
-                if line.startswith("ingest: 0 files") or " documents, " in line:
+            for line in process.stderr:  # plain progress lines: "ingest: 6/24 documents, ..."
+                if line.startswith("ingest: 0 files"):
                     break
-            time.sleep(rng.uniform(0.0, 2.0))
+                progress = re.match(r"ingest: (\d+)/(\d+) documents", line)
+                if progress and int(progress.group(1)) >= max(1, fraction * int(progress.group(2))):
+                    break
+            time.sleep(rng.uniform(0.0, 0.05))
         finally:
             os.killpg(process.pid, signal.SIGKILL)  # the ingest and its worker
             process.wait()

@@ -65,7 +65,8 @@ _MARK = re.compile(
 _PAGE_TAG = re.compile(r"[ \t]*+</?(?i:PAGE)>")
 # running head: HECLA REPORTS FIRST QUARTER RESULTS      Page 2   /   Page 2      ANNUAL REPORT
 _PAGE_WORD = re.compile(r"(?:Page|PAGE)[ \t]+(?:[A-Z]{1,2}-)?\d{1,4}")
-_RUN = re.compile(r"(?:[ \t]*+\S[^\n]*+\n)+")
+# (?<![ \t]): never start inside a run of blanks, so a long all-blank line costs one pass
+_RUN = re.compile(r"(?<![ \t])(?:[ \t]*+\S[^\n]*+\n)+")
 _GAP = re.compile(r"[ \t]{2,}|\t")
 _NUMBER = re.compile(r"[$(]{0,2}[ \t]*-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?%?|-{1,3}|- -")
 _DIGITS = re.compile(r"\d+")
