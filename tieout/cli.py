@@ -66,6 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def warn_stage_errors(report) -> None:
+    """A stage that crashed on this document says so on stderr, one line each; the data still comes out."""
+    for problem in report.problems:
+        if problem.severity == "error":
+            where = f"{report.filing.path}:{problem.line}" if problem.line else report.filing.path
+            print(f"tieout: {where}: {problem.stage}: {problem.message}", file=sys.stderr)
+
+
 def example_epilog(*lines: str) -> str:
     """An --help epilog with examples, for subcommand parsers."""
     return "examples:\n" + "\n".join(f"  {line}" for line in lines)

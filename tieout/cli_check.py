@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tieout.cli import warn_stage_errors
+
 
 def register(subparsers) -> None:
     from tieout.cli import example_epilog
@@ -40,15 +42,7 @@ def run(args) -> int:
     from tieout.render.checks_text import print_checks_text
 
     report = tieout.read(args.file)
-    if not report.checks and report.fact_records:
-        # the loader skipped verification (a stage not installed): run the checks stage here
-        from dataclasses import replace
-
-        from tieout.checks import prepare, run_checks
-
-        report = prepare(report)
-        checks, problems = run_checks(report)
-        report = replace(report, checks=tuple(checks), problems=report.problems + tuple(problems))
+    warn_stage_errors(report)
     if args.format == "json":
         print(render_checks_json(report))
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tieout.cli import example_epilog
+from tieout.cli import example_epilog, warn_stage_errors
 from tieout.errors import InputError
 
 FORMATS = ("jsonl", "csv", "json", "parquet", "xlsx")
@@ -66,7 +66,7 @@ def run_extract(args) -> int:
     if args.format in ("parquet", "xlsx") and out is None:
         raise InputError(f"--format {args.format} writes a binary file: give -o OUT")
     report = tieout.read(args.file, check=args.format == "xlsx")
-    _warn_problems(report)
+    warn_stage_errors(report)
     rows = facts_out.records(report)
     if args.format == "parquet":
         facts_out.write_parquet(rows, out)
@@ -76,12 +76,17 @@ def run_extract(args) -> int:
 
         report_to_xlsx(report, out)
         return 0
-    text = {"jsonl": facts_out.to_jsonl, "csv": facts_out.to_csv}.get(args.format)
-    payload = text(rows) if text else facts_out.to_json(report, rows)
-    if out is None:
-        sys.stdout.write(payload)
-    else:
-        out.write_text(payload, encoding="utf-8")
+    stream = sys.stdout if out is None else out.open("w", encoding="utf-8")
+    try:
+        if args.format == "jsonl":
+            facts_out.write_jsonl(rows, stream)
+        elif args.format == "csv":
+            facts_out.write_csv(rows, stream)
+        else:
+            stream.write(facts_out.to_json(report, rows))
+    finally:
+        if out is not None:
+            stream.close()
     return 0
 
 
@@ -89,7 +94,7 @@ def run_show(args) -> int:
     import tieout
 
     report = tieout.read(args.file, check=not args.no_check)
-    _warn_problems(report)
+    warn_stage_errors(report)
     if args.html:
         from tieout.render.html import report_to_html
 
@@ -103,11 +108,3 @@ def run_show(args) -> int:
 
     print_report(report)
     return 0
-
-
-def _warn_problems(report) -> None:
-    """Stage problems that are errors go to stderr, one line each (the data still comes out)."""
-    for problem in report.problems:
-        if problem.severity == "error":
-            where = f"{report.filing.path}:{problem.line}" if problem.line else report.filing.path
-            print(f"tieout: {where}: {problem.stage}: {problem.message}", file=sys.stderr)

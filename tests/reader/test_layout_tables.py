@@ -89,6 +89,10 @@ def test_example_release_reads_every_table(seed_path):
     report = tieout.read(example, check=False)
     assert len(report.tables) == 5
     assert len(report.fact_records) == 212
+    assert [t.title.replace("NORTHWIND GOLD & SILVER CORPORATION ", "") for t in report.tables] == [
+        "HIGHLIGHTS", "Consolidated Balance Sheets", "Consolidated Statements of Operations",
+        "Consolidated Statements of Cash Flows", "Production Data"]
+    assert report.tables[0].columns[0].header == "Second Quarter Ended June 30, 1997"
 
 
 def test_sgml_column_markers_merge_clusters_of_one_column():

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from bisect import bisect_left
 from functools import lru_cache
 
 from tieout.claims.nearmiss import NearMiss, claim_to_written, near_miss, render_fact
@@ -205,19 +206,33 @@ def _check(claim: Claim, status: str, message: str, facts: Sequence[Fact] = (), 
 
 
 class FactIndex:
-    """A report's valued facts by unit family and by (unit family, period), built once per report."""
+    """A report's valued facts, indexed once per report so that a claim scores only the rows it could concern.
 
-    __slots__ = ("by_unit", "by_unit_period", "periods")
+    Facts by unit family and by (unit family, period), as before; and for each such bucket the *distinct*
+    rows (facts that differ only in their place: id, line, column, table and row number, the same figure
+    of a repeated table), each with its row words computed once, an inverted index from key word to row
+    and, per half-step, the rows sorted by magnitude. Every rule of this module picks the first of
+    equally good rows in fact order, so scoring the first of each group of identical rows gives the same
+    result as scoring them all.
+    """
+
+    __slots__ = ("by_unit", "by_unit_period", "periods", "_buckets", "_base_by_row", "_base_by_label")
 
     def __init__(self, facts: Iterable[Fact]):
         self.by_unit: dict[str, list[Fact]] = {}
         self.by_unit_period: dict[tuple[str, str | None], list[Fact]] = {}
         self.periods: set[str] = set()
+        self._buckets: dict[tuple, _Bucket] = {}
+        self._base_by_row: dict[tuple, Fact | None] = {}
+        self._base_by_label: dict[tuple, Fact] = {}
         for fact in facts:
             if fact.period:
                 self.periods.add(fact.period)
+            self._base_by_row.setdefault((fact.table_index, fact.row_index, fact.period),
+                                         fact if fact.value is not None else None)
             if fact.value is None:
                 continue
+            self._base_by_label.setdefault((fact.label, fact.path, fact.period), fact)
             family = unit_family(fact.unit)
             self.by_unit.setdefault(family, []).append(fact)
             self.by_unit_period.setdefault((family, fact.period), []).append(fact)
@@ -231,6 +246,76 @@ class FactIndex:
             typed = [f for f in typed if f.value != 0]
             in_period = [f for f in in_period if f.value != 0]
         return typed, in_period
+
+    def bucket(self, family: str, period: str | None, any_period: bool) -> "_Bucket":
+        key = (family, None, True) if any_period else (family, period, False)
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            facts = self.by_unit.get(family, []) if any_period else self.by_unit_period.get((family, period), [])
+            bucket = self._buckets[key] = _Bucket(facts)
+        return bucket
+
+    def base_fact(self, current: Fact, period: str | None) -> Fact | None:
+        """``_base_fact`` by look-up: the same table row in ``period``, else the same label and path."""
+        if period is None:
+            return None
+        key = (current.table_index, current.row_index, period)
+        if key in self._base_by_row:
+            return self._base_by_row[key]
+        return self._base_by_label.get((current.label, current.path, period))
+
+
+def _same_row_key(fact: Fact) -> tuple:
+    """What a rule of this module can read of a fact, apart from where it is printed."""
+    return (fact.label, fact.path, fact.table, fact.period, fact.value, fact.unit, fact.display, fact.scale,
+            fact.scale_source, fact.decimals, fact.concept, fact.source)
+
+
+class _Bucket:
+    """The distinct rows of one (unit family, period) bucket, in fact order, indexed by key word and value."""
+
+    __slots__ = ("facts", "rows", "by_word", "by_step", "nonzero")
+
+    def __init__(self, facts: Sequence[Fact]):
+        seen: set[tuple] = set()
+        self.facts: list[Fact] = []
+        for fact in facts:
+            key = _same_row_key(fact)
+            if key not in seen:
+                seen.add(key)
+                self.facts.append(fact)
+        self.rows = [_row(f) for f in self.facts]
+        self.nonzero = [f.value != 0 for f in self.facts]
+        self.by_word: dict[str, list[int]] = {}
+        for i, row in enumerate(self.rows):
+            for word in row.key:
+                self.by_word.setdefault(word, []).append(i)
+        steps: dict[Decimal, list[tuple[Decimal, int]]] = {}
+        for i, f in enumerate(self.facts):
+            steps.setdefault(f.half_step, []).append((abs(f.value), i))
+        self.by_step = [(step, sorted(pairs)) for step, pairs in steps.items()]
+
+    def worded(self, words: frozenset[str], nonzero: bool) -> list[int]:
+        """Positions of the rows a key word of whose label is in ``words``, in fact order."""
+        hits: set[int] = set()
+        for word in words:
+            hits.update(self.by_word.get(word, ()))
+        return sorted(i for i in hits if not nonzero or self.nonzero[i])
+
+    def near_value(self, iv: Interval, nonzero: bool) -> list[int]:
+        """Positions of the rows whose interval could meet ``iv`` by magnitude (a superset of those that meet
+        it signed or by magnitude), in fact order."""
+        low, high = magnitude(iv)
+        hits: list[int] = []
+        for step, pairs in self.by_step:
+            start = bisect_left(pairs, (low - step, -1))
+            for value, i in pairs[start:]:
+                if value > high + step:
+                    break
+                if not nonzero or self.nonzero[i]:
+                    hits.append(i)
+        hits.sort()
+        return hits
 
 
 # ---------------------------------------------------------------------------
@@ -455,9 +540,20 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
     name = _claim_name(claim)
     if claim.forward:
         return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked"), None
-    typed, in_period = index.candidates(claim)
+    family = unit_family(claim.unit)
+    nonzero = claim.value != 0
+    in_period = index.bucket(family, claim.period, claim.period is None)
     # a row none of whose key words the sentence says can neither pass nor be tied: skip its scoring
-    scored_all = [(fact_meaning(words, f), f) for f in in_period if _row(f).key & words.sentence]
+    meanings: dict[int, Meaning] = {}  # rows with the same words mean the same to this claim
+
+    def meaning(row: RowWords, fact: Fact) -> Meaning:
+        m = meanings.get(id(row))
+        if m is None:
+            m = meanings[id(row)] = fact_meaning(words, fact)
+        return m
+
+    scored_all = [(meaning(in_period.rows[i], in_period.facts[i]), in_period.facts[i])
+                  for i in in_period.worded(words.sentence, nonzero)]
     tie = passing_fact(claim, words, scored_all)
     if tie is not None:
         fact = tie[1]
@@ -484,14 +580,18 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
         message = (f"{name} does not match {fact_to_text(fact)} for {claim.period}: the wording admits "
                    f"[{_fmt(claim.low)}, {_fmt(claim.high)}], the table [{_fmt(fact.low)}, {_fmt(fact.high)}]")
         return _check(claim, "fail", message, [fact], expected=fact.display), fact
-    matching = [f for f in in_period if claim_meets_fact(claim, words, f)]
-    if matching:
-        fact = matching[0]
+    matching = (in_period.facts[i] for i in in_period.near_value((claim.low, claim.high), nonzero)
+                if claim_meets_fact(claim, words, in_period.facts[i]))
+    fact = next(matching, None)
+    if fact is not None:
         return _check(claim, "unverifiable", f"{name}: the value equals {fact_to_text(fact)} but the wording "
                                              f"does not name that row", [fact]), None
     if claim.period is not None:
-        for f in typed:
-            if f.period != claim.period and fact_meaning(words, f).strong and claim_meets_fact(claim, words, f):
+        typed = index.bucket(family, None, True)
+        # a row the claim's own subject names has every key word of its label among the sentence's words
+        for i in typed.worded(words.sentence, nonzero):
+            f = typed.facts[i]
+            if f.period != claim.period and meaning(typed.rows[i], f).strong and claim_meets_fact(claim, words, f):
                 return _check(claim, "unverifiable", f"{name} matches {fact_to_text(f)} for {f.period}, "
                                                      f"not the period the sentence names ({claim.period})", [f]), None
     why = "no table has this period" if claim.period and claim.period not in index.periods \

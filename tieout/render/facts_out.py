@@ -52,34 +52,46 @@ def _decimal_text(value) -> str:
     return text
 
 
-def records(report: Report) -> list[dict]:
-    return [fact_to_record(f) for f in report.fact_records]
+def records(report: Report) -> Iterable[dict]:
+    """One record per fact, made as they are written (a large filing is never held twice)."""
+    return (fact_to_record(f) for f in report.fact_records)
+
+
+def write_jsonl(rows: Iterable[dict], out) -> None:
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def write_csv(rows: Iterable[dict], out) -> None:
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "path": " > ".join(row["path"])})
 
 
 def to_jsonl(rows: Iterable[dict]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    buffer = io.StringIO()
+    write_jsonl(rows, buffer)
+    return buffer.getvalue()
 
 
-def to_json(report: Report, rows: list[dict]) -> str:
+def to_json(report: Report, rows: Iterable[dict]) -> str:
     payload = {
         "file": report.filing.path,
         "documents": [d.name for d in report.filing.documents],
         "tables": len(report.tables),
-        "facts": rows,
+        "facts": list(rows),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(rows: list[dict]) -> str:
+def to_csv(rows: Iterable[dict]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({**row, "path": " > ".join(row["path"])})
+    write_csv(rows, buffer)
     return buffer.getvalue()
 
 
-def write_parquet(rows: list[dict], out: Path) -> None:
+def write_parquet(rows: Iterable[dict], out: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -91,5 +103,5 @@ def write_parquet(rows: list[dict], out: Path) -> None:
         ("concept", pa.string()), ("source", pa.string()), ("table_index", pa.int32()),
         ("row_index", pa.int32()), ("column_index", pa.int32()), ("id", pa.int32()),
     ])
-    table = pa.Table.from_pylist(rows, schema=schema)
+    table = pa.Table.from_pylist(list(rows), schema=schema)
     pq.write_table(table, out)

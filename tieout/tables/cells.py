@@ -133,6 +133,7 @@ def _set_off(text: str, start: int, dollar: bool) -> bool:
     return _leader_before(before)
 
 
+MAX_LABEL = 300
 _NOT_APPLICABLE = re.compile(r"\s(?:N/A|n/a|N\.A\.|NA|NM|n\.m\.|nm)$")
 _CELL_END_CHARS = frozenset("0123456789)%-*\u2014\u2013")
 
@@ -224,6 +225,8 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
         label = without_leader(label_text).rstrip().rstrip(" .:")
     else:
         label = label_text.rstrip()
+    if cells and len(label) > MAX_LABEL:  # no printed label is this long: numbers past max_cells, or noise
+        label = label[:MAX_LABEL].rstrip() + "…"
     return SplitLine(label=label, label_end=len(label) + 1, cells=tuple(reversed(cells)))
 
 
@@ -243,10 +246,14 @@ _PHRASE = re.compile(r"\S+(?: \S+)*")
 def text_over(text: str, left: int) -> bool:
     """Does a phrase of ``text`` (words one space apart) start over the columns from ``left`` (1-based)?
 
-    A column header starts there; a line of prose or a label that merely runs
-    long does not.
+    A column header starts there, or is centred over the columns; a line of
+    prose or a label that merely runs long does not.
     """
-    return any(match.start() >= left - 4 for match in _PHRASE.finditer(text))
+    phrases = list(_PHRASE.finditer(text))
+    if any(match.start() >= left - 4 for match in phrases):
+        return True
+    # a centred spanning header ("Second Quarter Ended") may start left of the first column
+    return bool(phrases) and phrases[0].start() >= 20 and phrases[-1].end() > left
 
 
 _RULE = re.compile(r"^[\s\-=_]*$")
