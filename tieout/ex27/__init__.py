@@ -422,10 +422,16 @@ def check_ex27(report: Report) -> Iterable[Check]:
                         f"at {_period_end(fact.period) or 'an unknown date'}", (fact.span,),
                         expected=_plain(fact.value), facts=(fact.id,), document=fact.document)
             continue
+        # a schedule restates the primary statements: judge it against them when they are found;
+        # disagreeing only with a note, a selected-data or a pro forma table proves nothing
+        statements = [m for m in matches if _PRIMARY_TITLE.search(m.table)]
+        primary = bool(statements)
+        matches = statements or matches
         agreeing = [m for m in matches if _overlap(fact, m)]
         best = agreeing[0] if agreeing else min(matches, key=lambda m: abs(m.value - fact.value))
-        status = "pass" if agreeing else "fail"
-        verb = "ties to" if agreeing else "does not tie to"
+        status = "pass" if agreeing else "fail" if primary else "unverifiable"
+        verb = "ties to" if agreeing else "does not tie to" if primary else \
+            "is not in the primary statements; the nearest line elsewhere is"
         yield Check(
             RULE, status,
             f"{what} {verb} '{best.label}' {best.display} ({best.table or best.document}, {best.period})",
@@ -433,6 +439,10 @@ def check_ex27(report: Report) -> Iterable[Check]:
             slack=_plain(fact.half_step + best.half_step), facts=(fact.id, best.id),
             document=fact.document,
         )
+
+
+_PRIMARY_TITLE = re.compile(r"balance sheets?|statements? of (consolidated )?(operations|income|earnings|cash flows?|"
+                            r"financial (position|condition))|income statements?", re.IGNORECASE)
 
 
 def _plain(value: Decimal) -> str:

@@ -139,7 +139,8 @@ TIE_PATTERNS: dict[str, str] = {
     "INCOME-PRETAX": r"before (provision for |\(?benefit\)? ?(from|for) )?income taxes",
     "INCOME-TAX": r"^((provision|benefit) (for|from) |\(benefit\) provision for |provision \(benefit\) for )?income taxes$",
     "NET-INCOME": r"^net (income|earnings|loss)( \((loss|deficit)\))?$|^net \(loss\) (income|earnings)$",
-    "EPS-PRIMARY": r"per (common )?share|per common and common equivalent share",
-    "EPS-BASIC": r"per (common )?share|per common and common equivalent share",
+    # earnings per share, not dividends or book value per share
+    "EPS-PRIMARY": r"^(?!.*(dividend|book value|price|cash flow)).*(per (common )?share|per common and common equivalent share)",
+    "EPS-BASIC": r"^(?!.*(dividend|book value|price|cash flow)).*(per (common )?share|per common and common equivalent share)",
     "EPS-DILUTED": r"diluted|assuming (full )?dilution",
 }
