@@ -67,9 +67,12 @@ _QUANTITY = re.compile(
     r"(?P<unit>ounces|ounce|oz\.?|tons|ton|tonnes|pounds|lbs\.?|shares|acres|feet|barrels|employees)\b",
     re.I)
 _MULTIPLE = re.compile(r"\b(?P<word>" + "|".join(MULTIPLES) + r")\b", re.I)
+# applied with match() right after a figure, which never ends in whitespace. Linear under search() too: the
+# lookbehind starts it only where a run of whitespace starts, each run is taken whole (possessive: what
+# follows is never whitespace), and at most eight qualifier words ("per diluted common share")
 _PER = re.compile(
-    r"\s*(?:\((?:diluted|basic)\)\s*)?(?:per|an?|each)\s+(?:(?:common|diluted|basic|fully[- ]diluted|primary|"
-    r"outstanding|class [ab])\s+)*(?P<what>share|ounce|oz|pound|lb|ton|tonne|unit|barrel)s?\b",
+    r"(?<!\s)\s*+(?:\((?:diluted|basic)\)\s*+)?(?:per|an?|each)\s++(?:(?:common|diluted|basic|fully[- ]diluted|"
+    r"primary|outstanding|class [ab])\s++){0,8}(?P<what>share|ounce|oz|pound|lb|ton|tonne|unit|barrel)s?\b",
     re.I)
 
 

@@ -617,7 +617,7 @@ def _base_fact(current: Fact, period: str | None, facts: Sequence[Fact]) -> Fact
 
 
 def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fact | None],
-                      facts: Sequence[Fact]) -> Check:
+                      facts: Sequence[Fact] | FactIndex) -> Check:
     """Check a change ("up 14.0% from ...") or a multiple ("nearly doubling") claim."""
     name = _claim_name(claim)
     if claim.forward:
@@ -643,7 +643,8 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
         if base_fact is None and base_claim is not None:
             base_iv, base_text = (base_claim.low, base_claim.high), base_claim.text
     elif current_fact is not None:
-        base_fact = _base_fact(current_fact, claim.base_period, facts)
+        base_fact = facts.base_fact(current_fact, claim.base_period) if isinstance(facts, FactIndex) \
+            else _base_fact(current_fact, claim.base_period, facts)
     if base_fact is not None:
         base_iv, base_text = fact_interval(base_fact), fact_to_text(base_fact)
         used.append(base_fact)
@@ -677,7 +678,24 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
 # ---------------------------------------------------------------------------
 # ownership shares
 
-_SHARE_IN_PATH = re.compile(r"^(?P<section>.*?)\(?[^()]*?(?P<pct>\d+(?:\.\d+)?)%\s*(?:share|interest)", re.I)
+# "AMERICAN GIRL (Reflects 47% share)": the first "47% share" of a path part; the section is what comes
+# before the parenthesis (or other text without parentheses) that leads up to it. Found from the
+# literal anchor in linear time; the same as matching r"^(?P<section>.*?)\(?[^()]*?(?P<pct>\d+(?:\.\d+)?)%\s*
+# (?:share|interest)" (re.I), which backtracks quadratically on long parts.
+_SHARE_TAIL = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)%\s*+(?:share|interest)", re.I)
+
+
+def share_in_path(part: str) -> tuple[str, str] | None:
+    """(section as written, percentage digits) of a path part that states an attributable share, else None."""
+    tail = _SHARE_TAIL.search(part)
+    if tail is None:
+        return None
+    start = max(part.rfind("(", 0, tail.start()), part.rfind(")", 0, tail.start())) + 1
+    if start > 0 and part[start - 1] == "(":
+        start -= 1  # "(Reflects 47% share)": the parenthesis opens the share, not the section
+    if "\n" in part[:start]:
+        return None
+    return part[:start], tail.group("pct")
 
 
 def report_to_shares(report: Report) -> list[tuple[str, Decimal, Decimal, tuple[Fact, ...]]]:
@@ -691,10 +709,10 @@ def report_to_shares(report: Report) -> list[tuple[str, Decimal, Decimal, tuple[
             out.setdefault(section, (percent, half))
     for fact in report.fact_records:
         for part in fact.path:
-            match = _SHARE_IN_PATH.match(part)
-            if match:
-                section = re.sub(r"\s+", " ", match.group("section")).strip(" -(")
-                digits = match.group("pct")
+            found = share_in_path(part)
+            if found:
+                section = re.sub(r"\s+", " ", found[0]).strip(" -(")
+                digits = found[1]
                 half = Decimal(1).scaleb(-len(digits.split(".")[1])) / 2 if "." in digits else Decimal("0.5")
                 out.setdefault(section, (Decimal(digits), half))
     facts_by_section = {s: tuple(f for f in report.fact_records if any(s.lower() in p.lower() for p in f.path))
@@ -742,7 +760,7 @@ def claims_to_checks(claims: Iterable[Claim], report: Report,
     shares = None
     for claim in claims:
         if claim.kind in ("change", "ratio"):
-            out[claim.id] = relative_to_check(claim, by_id, tied, facts)
+            out[claim.id] = relative_to_check(claim, by_id, tied, index)
         elif claim.kind == "share":
             if shares is None:
                 shares = report_to_shares(report)

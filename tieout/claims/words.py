@@ -212,7 +212,16 @@ def text_to_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_UNIT_PAREN = re.compile(r"\(([^)]*)\)")
+def _parens(label: str):
+    """(start, end, inside) of each "(...)" of ``label`` left to right, as ``re.finditer(r"\(([^)]*)\)")`` finds
+    them, from the literal parentheses: linear where that pattern is quadratic on a run of "(" never closed."""
+    pos = 0
+    while (start := label.find("(", pos)) >= 0:
+        end = label.find(")", start + 1)
+        if end < 0:
+            return
+        yield start, end + 1, label[start + 1:end]
+        pos = end + 1
 
 
 @lru_cache(maxsize=65536)
@@ -224,10 +233,9 @@ def label_to_groups(label: str) -> tuple[frozenset[str], ...]:
     """
     groups: list[set[str]] = []
     pos = 0
-    for match in _UNIT_PAREN.finditer(label):
-        groups.extend({w} for w in text_to_words(label[pos:match.start()]))
-        inner = match.group(1)
-        pos = match.end()
+    for start, end, inner in _parens(label):
+        groups.extend({w} for w in text_to_words(label[pos:start]))
+        pos = end
         if re.search(r"[$/]|\boz\b|\bper\b|\d", inner):
             continue
         alternatives = text_to_words(inner)

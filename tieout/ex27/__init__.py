@@ -36,7 +36,9 @@ _END_DOC = re.compile(r"^\s*(</DOCUMENT>|<TYPE>)", re.I)
 _BARE_TYPE = re.compile(r"^EX-27(\.\d+)?\s*$", re.I)
 _BARE_END = re.compile(r"^(EX-\d+|-----END PRIVACY|<)", re.I)
 _TAG_LINE = re.compile(r"^\s*<([A-Z0-9&][A-Z0-9&-]*)>(.*)$", re.I)
-_NUMBER = re.compile(r"\(?-?\$?\s*(\d[\d,]*\.?\d*|\.\d+)\)?%?")
+# fullmatch of a stripped value; "\d[\d,]*(?:\.\d*)?" is the old "\d[\d,]*\.?\d*" without the digits two
+# quantifiers could share (quadratic on a long run of digits), and spaces start only after a non-space
+_NUMBER = re.compile(r"\(?-?\$?(?<!\s)\s*+(\d[\d,]*(?:\.\d*)?|\.\d+)\)?%?")
 _DATE = re.compile(r"^([A-Z]{3})-(\d{1,2})-(\d{4})$", re.I)
 _PERIOD_TYPE = re.compile(r"^(YEAR|\d{1,2}-MOS|\d{1,2}-MONTHS?)$", re.I)
 _MONTHS = {m.upper(): i for i, m in enumerate(calendar.month_abbr) if m}
