@@ -348,7 +348,7 @@ def meaning_tie(words: Words, claim: Claim, scored: Sequence[tuple[Meaning, Fact
     tied = [(m, f) for m, f in scored if m.tied]
     if not tied:
         return None
-    best_m, best = max(tied, key=lambda mf: mf[0].score)
+    best_m, best = max(tied, key=lambda mf: (mf[0].score, -mf[1].id))  # ties: the row printed first
     row = _row(best)
     if row.qualified - words.said:
         return None
@@ -449,7 +449,7 @@ def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
              if (about(f) or m.tied) and (miss.kind != "sign" or sign_stated(claim, words, f))]
     if not found:
         return None
-    best_m, best, miss = max(found, key=lambda x: x[0].score)
+    best_m, best, miss = max(found, key=lambda x: (x[0].score, -x[1].id))
     for m, f, _ in found:
         if f.value != best.value and m.score > best_m.score - settings.tie_margin:
             return None  # two rows the claim misses by a slip, worded alike: which one?
@@ -460,7 +460,7 @@ def passing_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fac
     """The pass rule: among the rows a key word of whose label the sentence says, those whose value meets the
     claim's interval; the best worded wins."""
     passing = [(m, f) for m, f in scored if m.overlap and claim_meets_fact(claim, words, f)]
-    return max(passing, key=lambda mf: mf[0].score) if passing else None
+    return max(passing, key=lambda mf: (mf[0].score, -mf[1].id)) if passing else None
 
 
 def corrected_claim(claim: Claim, fact: Fact, miss: NearMiss) -> Claim | None:
@@ -525,7 +525,7 @@ def corrected_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
             found.append((tie[0], f, miss))
     if not found:
         return None
-    best_m, best, miss = max(found, key=lambda x: x[0].score)
+    best_m, best, miss = max(found, key=lambda x: (x[0].score, -x[1].id))
     for m, f, _ in found:
         if f.value != best.value and m.score > best_m.score - settings.tie_margin:
             return None  # two rows the claim would tie to, each one slip away: which one?
