@@ -213,7 +213,7 @@ def text_to_words(text: str) -> frozenset[str]:
 
 
 def _parens(label: str):
-    """(start, end, inside) of each "(...)" of ``label`` left to right, as ``re.finditer(r"\(([^)]*)\)")`` finds
+    r"""(start, end, inside) of each "(...)" of ``label`` left to right, as ``re.finditer(r"\(([^)]*)\)")`` finds
     them, from the literal parentheses: linear where that pattern is quadratic on a run of "(" never closed."""
     pos = 0
     while (start := label.find("(", pos)) >= 0:
