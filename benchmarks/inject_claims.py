@@ -67,7 +67,7 @@ CLASSES = ("detectable", "rounding", "untied", "unread")
 def classify(clean, original, modified, tied: dict) -> str:
     """detectable / rounding / untied / unread: does the modified figure still meet what the clean claim tied to?"""
     from tieout.claims.link import (
-        amount_to_check, claim_meets_fact, claim_to_words, relative_to_check, report_to_shares, share_to_check,
+        claim_meets_fact, claim_to_words, relative_to_check, report_to_shares, share_to_check,
     )
     if modified is None:
         return "unread"
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         c = total if kind == "ALL" else stats[kind]
         print(f"{kind:6} " + " ".join(f"{c[f'n:{cl}']:13d} {pct(c[f'caught:{cl}'], c[f'n:{cl}']):>7}"
                                       for cl in CLASSES))
-    print(f"\nrecall on detectable injections: " + ", ".join(
+    print("\nrecall on detectable injections: " + ", ".join(
         f"{kind} {pct(stats[kind]['caught:detectable'], stats[kind]['n:detectable']).strip()}" for kind in KINDS)
         + f", ALL {pct(total['caught:detectable'], total['n:detectable']).strip()}"
         f" (raw {pct(total['caught'], total['injected']).strip()})")

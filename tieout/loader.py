@@ -49,16 +49,14 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> 
             continue  # a financial data schedule is tagged values, read by the ex27 stage below
         doc_blocks = _guard("layout", problems, lambda: document_to_blocks(document), [])
         blocks.extend(doc_blocks)
+        in_document = 0  # Table.index: position among this document's tables
         for block in doc_blocks:
             if block.kind != "table":
                 continue
-            table = _guard(
-                "tables", problems,
-                lambda: block_to_table(block, document, len([t for t in tables if t.document == document.name]), doc_blocks),
-                None,
-            )
+            table = _guard("tables", problems, lambda: block_to_table(block, document, in_document, doc_blocks), None)
             if table is not None and table.rows:
                 tables.append(table)
+                in_document += 1
     tables = tables_with_fiscal_years(tables, filing.form_type, filing.period)
     facts = _guard("facts", problems, lambda: tables_to_facts(tables), [])
     report = Report(filing=filing, tables=tuple(tables), fact_records=tuple(facts),

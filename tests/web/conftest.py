@@ -3,15 +3,13 @@ reports (exactly known facts and checks) and, once the reader reads it, the real
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from tests.web import web_reports as handmade  # noqa: E402
-from tests.web.web_reports import write_store  # noqa: E402
+from tests.web import web_reports as handmade
+from tests.web.web_chromium import browser
+from tests.web.web_reports import write_store
 
 
 @pytest.fixture()
@@ -36,3 +34,18 @@ def client(small_store):
     with TestClient(create_app(path)) as c:
         c.ids = ids
         yield c
+
+
+# one Chromium per test module, a fresh page (context) per test
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture()
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    p = context.new_page()
+    yield p
+    context.close()

@@ -6,27 +6,9 @@ artifacts/ (gitignored) for a person to look at.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from tests.web import web_reports as handmade
-from tests.web.web_chromium import browser, serve, shot, watch
+from tests.web.web_chromium import serve, shot, watch
 from tests.web.web_reports import write_store
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
-
-
-@pytest.fixture()
-def page(chromium):
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
-    p = context.new_page()
-    yield p
-    context.close()
 
 
 def in_viewport(page, selector: str) -> bool:

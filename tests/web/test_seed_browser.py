@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.web_chromium import browser, serve, shot, watch
+from tests.web.web_chromium import serve, shot, watch
 from tests.web.web_reports import write_store
 
 TOTAL_LINE = 285  # "    Total current assets     64,244     53,285"
@@ -22,20 +22,6 @@ def read_checked(path):
         pytest.skip(f"the reader gives {len(report.fact_records)} facts and {len(report.checks)} checks "
                     "for the seed; the browser test needs both")
     return report
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
-
-
-@pytest.fixture()
-def page(chromium):
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
-    p = context.new_page()
-    yield p
-    context.close()
 
 
 def test_seed_click_total_highlights_its_items(seed_path, tmp_path, page):

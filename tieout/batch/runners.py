@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_ready
 from pathlib import Path
 
-from tieout.batch.work import Outcome, _failed, process_file, unreadable_id, work_on
+from tieout.batch.work import Outcome, _failed, unreadable_id, work_on
 
 
 @dataclass(frozen=True)

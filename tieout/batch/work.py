@@ -77,7 +77,7 @@ def process_file(path: str, timeout: float | None = None, check: bool = True,
     """Read ``path`` (or ``data`` already read from it) into store rows; never raises."""
     import tieout
     from tieout.errors import InputError
-    from tieout.store.rows import failure_rows, one_line, report_rows
+    from tieout.store.rows import one_line, report_rows
 
     start = time.perf_counter()
     if data is None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from decimal import Decimal
 
 from tieout.checks.intervals import fmt_plain
 from tieout.checks.rules._common import tie

@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 
 from tieout.ex27.tags import (ARTICLE_TAGS, CONCEPTS, HEADER_TAGS, INSTANT_TAGS, PER_SHARE_TAGS,
                               PERCENT_TAGS, TIE_PATTERNS, concept_of)
-from tieout.model import Check, Fact, Filing, Problem, Report, Span
+from tieout.model import Check, Fact, Filing, Problem, Report
 
 RULE = "ex27"
 _TYPE_LINE = re.compile(r"^\s*<TYPE>\s*EX-27\b", re.I)

@@ -21,7 +21,6 @@ from tieout.model import Fact, Table
 __all__ = ["tables_to_facts", "table_to_facts"]
 
 ONE = Decimal(1)
-_FACTORS = {"USD/lb": None, "USD/oz": None}  # cents units carry their own factor (see units.row_unit)
 
 
 def tables_to_facts(tables: Iterable[Table]) -> list[Fact]:

@@ -241,7 +241,6 @@ def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> i
         if number[k] or _is_prose(text, settings):
             break
         stripped = text.strip()
-        indent = len(text) - len(text.lstrip())
         over_columns = text_over(text, num_left)
         if rule_kind(text):
             pass

@@ -8,7 +8,6 @@ for a blank cell.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -69,12 +68,6 @@ def write_csv(rows: Iterable[dict], out) -> None:
         writer.writerow({**row, "path": " > ".join(row["path"])})
 
 
-def to_jsonl(rows: Iterable[dict]) -> str:
-    buffer = io.StringIO()
-    write_jsonl(rows, buffer)
-    return buffer.getvalue()
-
-
 def to_json(report: Report, rows: Iterable[dict]) -> str:
     payload = {
         "file": report.filing.path,
@@ -83,12 +76,6 @@ def to_json(report: Report, rows: Iterable[dict]) -> str:
         "facts": list(rows),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def to_csv(rows: Iterable[dict]) -> str:
-    buffer = io.StringIO()
-    write_csv(rows, buffer)
-    return buffer.getvalue()
 
 
 def write_parquet(rows: Iterable[dict], out: Path) -> None:

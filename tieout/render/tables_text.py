@@ -51,15 +51,11 @@ def print_report(report: Report, console: Console | None = None) -> None:
         for column in table.columns:
             header = column.period or column.header or f"column {column.index + 1}"
             grid.add_column(header, justify="right", overflow="fold")
-        last_path: tuple[str, ...] = ()
         for r_index, row in enumerate(table.rows):
             if row.heading:
                 grid.add_row(Text("  " * len(row.path) + row.label, style="bold cyan"), "",
                              *["" for _ in table.columns])
-                last_path = row.path + (row.label,)
                 continue
-            if row.path != last_path and row.path:
-                last_path = row.path
             label = Text("  " * len(row.path) + (row.label or "(subtotal)"),
                          style="italic" if not row.label else "")
             cells = []

@@ -48,9 +48,6 @@ _LENGTH = re.compile(
 )
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|)\s*(fiscal\s+)?quarters?\b|\bqtr\b|\bq[1-4]\b",
                       re.IGNORECASE)
-_YEAR_LENGTH = re.compile(r"\b(years?|fiscal|annual|twelve months)\b", re.IGNORECASE)
-_INSTANT_WORDS = re.compile(r"\b(as of|at|balance sheets?|financial position|financial condition|"
-                            r"statements? of condition|assets)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

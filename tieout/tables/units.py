@@ -90,7 +90,6 @@ _SHARES = re.compile(r"\bshares\b|\bnumber of (?:common )?shares\b|shares outsta
 _SHARE_COUNT = re.compile(r"^\s*(?:shares\b|weighted[- ]average (?:number of )?(?:common )?(?:shares|number)|"
                           r"average (?:number of )?(?:common )?shares|number of (?:common )?shares)|"
                           r"shares outstanding|shares used in", re.IGNORECASE)
-_UNIT_IN_PARENS = re.compile(r"\(\s*(?P<u>[^()]{1,20})\s*\)\s*$")
 
 # label text -> unit; first match wins. Order matters: rates before plain amounts.
 _LABEL_UNITS: tuple[tuple[re.Pattern, str, Decimal], ...] = tuple(
