@@ -16,7 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from tieout.batch.runners import RunSettings, run_pool
 from tieout.cli import main
@@ -44,10 +43,14 @@ print(json.dumps(results))
 """
 
 
-def test_two_readers_query_while_an_ingest_writes(corpus_dir, tmp_path):
+def test_two_readers_query_while_an_ingest_writes(seed_path, tmp_path):
     """Issue: two readers can query while an ingest writes."""
-    files = smallest(corpus_dir, 30)
-    folder = copy_files(files, tmp_path / "in")
+    # thirty copies of the seed (distinct bytes): each takes the worker a while to read and check,
+    # so the ingest runs long enough, with the store free between commits, for readers to look in
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"release-{i:02d}.txt").write_bytes(seed_path.read_bytes() + f"\ncopy {i}\n".encode())
     db, stop = tmp_path / "s.duckdb", tmp_path / "stop"
     open_store(db).close()  # an existing store that a new ingest adds to
     ready = [tmp_path / f"ready-{i}" for i in range(2)]
