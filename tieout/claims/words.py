@@ -200,7 +200,12 @@ _TOKEN = re.compile(r"[a-z][a-z']*")
 @lru_cache(maxsize=65536)
 def text_to_words(text: str) -> frozenset[str]:
     """Content words of a text, lower case, with plural and synonym forms folded (memoized: labels repeat)."""
-    out: set[str] = set()
+    return frozenset(_words_in_order(text))
+
+
+def _words_in_order(text: str) -> tuple[str, ...]:
+    """``text_to_words`` in the order the text says them, each once (a set's order depends on the hash seed)."""
+    out: dict[str, None] = {}
     for token in _TOKEN.findall(text.lower()):
         token = token.removesuffix("'s").strip("'")
         if not token or token in STOP or len(token) < 2:
@@ -208,8 +213,8 @@ def text_to_words(text: str) -> frozenset[str]:
         token = SYNONYMS.get(token, token)
         if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
             token = SYNONYMS.get(token[:-1], token[:-1])
-        out.add(token)
-    return frozenset(out)
+        out[token] = None
+    return tuple(out)
 
 
 def _parens(label: str):
@@ -234,7 +239,7 @@ def label_to_groups(label: str) -> tuple[frozenset[str], ...]:
     groups: list[set[str]] = []
     pos = 0
     for start, end, inner in _parens(label):
-        groups.extend({w} for w in text_to_words(label[pos:start]))
+        groups.extend({w} for w in _words_in_order(label[pos:start]))  # in order: "(loss)" joins the word before it
         pos = end
         if re.search(r"[$/]|\boz\b|\bper\b|\d", inner):
             continue
@@ -243,5 +248,5 @@ def label_to_groups(label: str) -> tuple[frozenset[str], ...]:
             groups[-1] |= alternatives
         elif alternatives:
             groups.append(set(alternatives))
-    groups.extend({w} for w in text_to_words(label[pos:]))
+    groups.extend({w} for w in _words_in_order(label[pos:]))
     return tuple(dict.fromkeys(frozenset(g) for g in groups if not g <= GENERIC))
