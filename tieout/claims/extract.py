@@ -41,6 +41,9 @@ _BOUNDARY = re.compile(r"\b(?:compared|compares|comparing|versus|vs\.?|from|whil
 _COMPARED = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?|against)\s+(?:(?:a|an|the)\s+)?"
                        r"(?:(?:net\s+)?(?:loss|income|earnings|revenues?|sales)\s+(?:of\s+)?)?"
                        r"(?:approximately |about |nearly |over |more than |less than )?\(?$", re.I)
+# between a change's base period and the amount it was compared with: "('s) (results|level) of", a few words at most
+_BASE_FIGURE = re.compile(r"(?:'s)?(?:\s+[a-z-]+){0,3}?\s+(?:of|at|was|were)\s+(?:(?:approximately|about|nearly|"
+                          r"over|more than|less than)\s+)?\(?\s*|(?:'s)?\s+", re.I)
 _OR_JOIN = re.compile(r"^[\s,]*(?:or|and)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"^\s*(?:equity\s+|ownership\s+|working\s+|undivided\s+)?(?:interest|share|stake|owned|"
                           r"ownership)\b", re.I)
@@ -113,10 +116,10 @@ def figure_to_subject(text: str, figures: list[Figure], index: int, lo: int,
             segments.append([])
         elif word.lower() not in STOP:
             segments[-1].append(word)
-    words = next((seg for seg in reversed(segments) if seg), [])  # "reported a net loss of" -> "net loss"
+    words = next((seg for seg in reversed(segments) if seg), [])[-4:]  # "reported a net loss of" -> "net loss"
     if any(w.lower() in CHANGE_NOUNS for w in words):
-        delta = True  # "an increase in interest expense of $52 million"
-    return words[-4:], delta
+        delta = True  # "an increase in interest expense of $52 million", not "revenue growth and ... income reached"
+    return words, delta
 
 
 _AFTER_STOP = re.compile(r",|;|\b(?:at|for|compared|versus|while|and|from|up|down|during|which|or|was|were|"
@@ -178,6 +181,7 @@ def _assign_periods(text: str, figures: list[Figure], kinds: list[str], phrases:
     consumed: set[int] = set()
     base_periods: list[str | None] = [None] * len(figures)
     base_figure: list[int | None] = [None] * len(figures)
+    forced: dict[int, str | None] = {}  # figure index -> the base period a change gave it
     for i, figure in enumerate(figures):
         if kinds[i] not in ("change", "ratio"):
             continue
@@ -192,9 +196,17 @@ def _assign_periods(text: str, figures: list[Figure], kinds: list[str], phrases:
             if figure.tail <= phrase.start < limit and ";" not in text[figure.tail:phrase.start]:
                 base_periods[i] = resolved[k]
                 consumed.add(k)
+                if nxt is not None and kinds[i + 1] == "amount" and _BASE_FIGURE.fullmatch(text, phrase.end,
+                                                                                            nxt.start):
+                    # "up 38.8% from the prior year results of $11 million": the amount is the base itself
+                    base_figure[i] = i + 1
+                    forced[i + 1] = resolved[k]
                 break
     periods: list[str | None] = []
     for i, figure in enumerate(figures):
+        if i in forced:
+            periods.append(forced[i])
+            continue
         chosen = None
         for k, phrase in enumerate(phrases):
             if k in consumed or phrase.start < figure.tail:

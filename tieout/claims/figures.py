@@ -54,8 +54,9 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _WORDNUM = "|".join(NUMBER_WORDS)
 _SCALE = r"(?:\s*(?P<scale>million|billion|thousand|trillion)\b|(?P<abbr>mm|bn|m|b|k)\b)?"
 
+# "$(1.6) million" and "($1.6) million" close the parenthesis before the scale word ("close0")
 _MONEY = re.compile(
-    r"(?P<neg>\(\s?|-\s?)?(?:US|U\.S\.\s?)?\$\s?(?P<neg2>\(|-)?\s?(?P<num>" + _NUM + r")" + _SCALE
+    r"(?P<neg>\(\s?|-\s?)?(?:US|U\.S\.\s?)?\$\s?(?P<neg2>\(|-)?\s?(?P<num>" + _NUM + r")(?P<close0>\))?" + _SCALE
     + r"(?P<close>\))?", re.I)
 _CENTS = re.compile(r"(?<![\w.,/$-])(?P<neg>\()?(?P<num>" + _NUM + "|" + _WORDNUM + r")(?P<close>\))?\s+cents?\b",
                     re.I)
@@ -122,8 +123,15 @@ def interval_for(value: Decimal, rounding: Decimal, step: Decimal, qualifier: st
 
 
 def _scale_of(match: re.Match) -> Decimal:
+    if match.groupdict().get("close0") and not _opened(match):
+        return Decimal(1)  # "(of $1.6) million": the parenthesis closes an aside, the scale word is not the figure's
     word = (match.groupdict().get("scale") or match.groupdict().get("abbr") or "").lower()
     return SCALES.get(word, Decimal(1))
+
+
+def _opened(match: re.Match) -> bool:
+    groups = match.groupdict()
+    return bool((groups.get("neg") or "").strip() or groups.get("neg2"))
 
 
 def _negative(match: re.Match) -> bool:
@@ -132,7 +140,7 @@ def _negative(match: re.Match) -> bool:
     opened2 = groups.get("neg2") or ""
     if opened == "-" or opened2 == "-":
         return True
-    return bool((opened == "(" or opened2 == "(") and groups.get("close"))
+    return bool((opened == "(" or opened2 == "(") and (groups.get("close") or groups.get("close0")))
 
 
 def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
@@ -164,7 +172,9 @@ def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figur
         digits = match.group("num")
         magnitude = digits_to_decimal(digits) * scale
         end = match.end()
-        if match.group("close") and not (match.group("neg") or match.group("neg2")):
+        if match.group("close0") and not _opened(match):
+            end = match.start("close0")  # "(of $1.6) million": a ")" closing an aside, and what follows it
+        elif match.group("close") and not _opened(match):
             end -= 1  # a ")" closing an aside, not the figure
         per = _PER.match(text, end, hi)
         unit = PER_UNITS[per.group("what").lower().rstrip("s")] if per else "USD"

@@ -427,7 +427,9 @@ def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
         if contradicts(words, f):
             continue
         miss = near_miss(claim, f, by_magnitude(claim, words, f))
-        if miss is not None and _plausible(claim, f, settings):
+        # a slip in a leading digit moves a figure by any factor ("$0.01" typed "$0.41"): the magnitude gate
+        # guards the rows the words only touch, not one they tie the claim to
+        if miss is not None and (m.tied or _plausible(claim, f, settings)):
             found.append((m, f, miss))
     if not found:
         return None
@@ -461,6 +463,21 @@ def passing_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fac
     claim's interval; the best worded wins."""
     passing = [(m, f) for m, f in scored if m.overlap and claim_meets_fact(claim, words, f)]
     return max(passing, key=lambda mf: (mf[0].score, -mf[1].id)) if passing else None
+
+
+def firm_tie(claim: Claim, words: Words, meaning: Meaning, fact: Fact) -> bool:
+    """Is a value match evidence of the row? Its words say more than an overlap (the row is tied or named by
+    them, or is mostly what the claim's own subject is about), or the figure has three significant digits or
+    more: a one- or two-digit figure meets some row of its unit and period by chance all too often ("leave
+    $3.0 million of capital in Steichen" is not "Net increase (decrease) in cash 3,013,196")."""
+    if meaning.tied or meaning.strong:
+        return True
+    written = claim_to_written(claim)
+    if written is not None and len(written.digits.strip("0")) >= 3:  # "$150 million" is a round figure
+        return True
+    row = _row(fact)
+    local = sum(1 for g in row.groups if g & words.local)
+    return local > len(words.local - UNIT_WORDS - GENERIC - row.label - row.where - MODIFIERS)
 
 
 def corrected_claim(claim: Claim, fact: Fact, miss: NearMiss) -> Claim | None:
@@ -557,6 +574,9 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
     tie = passing_fact(claim, words, scored_all)
     if tie is not None:
         fact = tie[1]
+        if not firm_tie(claim, words, tie[0], fact):
+            return _check(claim, "unverifiable", f"{name}: the value equals {fact_to_text(fact)} but the wording "
+                                                 f"does not name that row", [fact]), None
         return _check(claim, "pass", f"{name} = {fact_to_text(fact)}", [fact], expected=fact.display), fact
     blamed = None
     if claim.period is not None and claim.kind != "delta" and not (words.local & NON_TABLE_WORDS):
@@ -600,6 +620,62 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
 
 
 # ---------------------------------------------------------------------------
+# figures compared with each other
+
+
+def sentence_groups(claims: Sequence[Claim]) -> dict[int, tuple[Claim, ...]]:
+    """claim id -> the claims of its sentence (consecutive claims of one document with the same sentence)."""
+    out: dict[int, tuple[Claim, ...]] = {}
+    run: list[Claim] = []
+    for claim in list(claims) + [None]:
+        if run and (claim is None or (claim.document, claim.sentence, claim.id) !=
+                    (run[-1].document, run[-1].sentence, run[-1].id + 1)):
+            for member in run:
+                out[member.id] = tuple(run)
+            run = []
+        if claim is not None:
+            run.append(claim)
+    return out
+
+
+def compared_to_check(claim: Claim, sentence: Sequence[Claim], passed: dict[int, Fact], index: FactIndex,
+                      settings: ClaimSettings) -> tuple[Check, Fact] | None:
+    """A figure set beside another of the same sentence for another period ("averaging $400 per ounce during the
+    first quarter of 1996, compared to $379 an ounce for the first quarter of 1995"): when the other ties to a
+    table row, this one is that row in its own period.
+
+    The row is found by its place, not by words, so the claim's own subject must say nothing that row does
+    not (else it is about something else). The claim passes when it meets the
+    row, and fails when it is the row's value with one slip (``nearmiss``); else this rule says nothing.
+    """
+    if claim.kind != "amount" or claim.forward or claim.period is None:
+        return None
+    words = claim_to_words(claim)
+    if words.local & NON_TABLE_WORDS:
+        return None
+    subject = words.local - UNIT_WORDS - GENERIC - MODIFIERS
+    for other in sentence:
+        fact = passed.get(other.id)
+        if other.id == claim.id or fact is None or other.kind != "amount" or fact.period in (None, claim.period) \
+                or unit_family(other.unit) != unit_family(claim.unit):
+            continue
+        row = index.base_fact(fact, claim.period)
+        if row is None or row.value is None or row.table_index != fact.table_index:
+            continue
+        if subject - _row(row).label - _row(row).where or not _plausible(claim, row, settings):
+            continue
+        name = _claim_name(claim)
+        beside = f"(the row of {other.text}, line {other.line}, for {claim.period})"
+        if claim_meets_fact(claim, words, row):
+            return _check(claim, "pass", f"{name} = {fact_to_text(row)} {beside}", [row], expected=row.display), row
+        miss = near_miss(claim, row, by_magnitude(claim, words, row))
+        if miss is not None and (miss.kind != "sign" or sign_stated(claim, words, row)):
+            return _check(claim, "fail", f"{near_miss_message(claim, row, miss)} {beside}", [row],
+                          expected=row.display), row
+    return None
+
+
+# ---------------------------------------------------------------------------
 # changes and multiples
 
 
@@ -626,6 +702,11 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
         return _check(claim, "unverifiable", f"{name}: the sentence states no figure this is a change of")
     current_claim = claims.get(claim.relative_to[0])
     current_fact = tied.get(claim.relative_to[0])
+    base_claim = claims.get(claim.relative_to[1]) if len(claim.relative_to) > 1 else None
+    if current_claim is not None and base_claim is not None and current_claim.unit != base_claim.unit \
+            and "%" in (current_claim.unit, base_claim.unit):  # "51% ... over the prior year's 38 cents"
+        return _check(claim, "unverifiable", f"{name}: the figures it compares ({current_claim.text}, "
+                                             f"{base_claim.text}) are not of one unit")
     used: list[Fact] = []
     if current_fact is not None:
         current_iv, current_text = fact_interval(current_fact), fact_to_text(current_fact)
@@ -757,6 +838,13 @@ def claims_to_checks(claims: Iterable[Claim], report: Report,
     for claim in claims:
         if claim.kind in ("amount", "delta"):
             out[claim.id], tied[claim.id] = amount_to_check(claim, index, settings)
+    passed = {i: f for i, f in tied.items() if f is not None and out[i].status == "pass"}
+    sentences = sentence_groups(claims)
+    for claim in claims:
+        if claim.kind == "amount" and out[claim.id].status == "unverifiable":
+            found = compared_to_check(claim, sentences[claim.id], passed, index, settings)
+            if found is not None:
+                out[claim.id], tied[claim.id] = found
     shares = None
     for claim in claims:
         if claim.kind in ("change", "ratio"):

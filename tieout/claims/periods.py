@@ -50,6 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.I)) for 
     ("same", r"\b(?:a|one) year (?:ago|earlier)\b"),
     ("same", r"\b(?:the )?(?:previous|prior|preceding|last) fiscal year\b"),
     ("same", r"\b(?:the )?(?:same|comparable|corresponding) (?:quarter|period) (?:a year ago|last year)\b"),
+    ("same", r"\b(?:(?:the )?(?:prior|previous) year|last year)\b"),  # "up 38.8% from the prior year results of $11 million"
     ("preceding", r"\b(?:the )?(?:preceding|previous|prior|sequential|immediately preceding|last) quarter\b"),
     ("ord_alone", r"\b(?:the|this|our|its) (?:fiscal )?" + _ORD + r"[- ](?:fiscal[- ])?quarter\b"),
     ("current", r"\b(?:the|this) (?:current )?(?:quarter|three[- ]month period)\b"),

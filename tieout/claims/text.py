@@ -60,6 +60,9 @@ class Passage:
 
 
 _TERMINAL = (".", "!", "?", ":", '"', ")")
+# a list item of a plain-text filing ("o Record net cash collections of ...", "* ...", "- ..."): its own passage,
+# never the continuation of the one before, though it starts in lower case and the one before has no full stop
+_BULLET = re.compile(r"[o*\-\u2022\xb7]\s")
 _RUN = re.compile(r"\S+")
 
 
@@ -115,7 +118,7 @@ def blocks_to_passages(blocks: Iterable[Block], keep: Callable[[str], bool] | No
         if block.kind != "paragraph":
             continue
         first = next((line.text.strip() for line in block.lines if line.text.strip()), "")
-        continues = bool(pending) and block.document == pending_doc and (
+        continues = bool(pending) and block.document == pending_doc and not _BULLET.match(first) and (
             first[:1].islower() or first[:1] in "0123456789$(" or not crossed_heading)
         crossed_heading = False
         if pending and not continues:

@@ -138,14 +138,16 @@ ACTION_WORDS = frozenset(
     "repayment repayments issuance borrowing borrowings repurchase repurchases "
     "capital expenditure expenditures".split())
 
-# a row or table with these words restates figures on another basis ("pro forma", "as adjusted"):
-# a sentence that does not say so is not about it
-QUALIFIER_WORDS = frozenset("forma adjusted excluding non-gaap restated supplemental".split())
+# a row or table with these words restates figures on another basis ("pro forma", "as adjusted") or a part of
+# them ("foreign pretax earnings" are not "Income before income taxes"): a sentence that does not say so is not
+# about it, and a claim that says so is not about a row that does not
+QUALIFIER_WORDS = frozenset("forma adjusted excluding non-gaap restated supplemental foreign domestic international "
+                            "overseas".split())
 
 # label words a sentence may leave out and still mean the row ("net loss per share" is "Basic and
 # diluted loss per share"; "pro forma income" is "Net income on a pro forma basis")
 OPTIONAL_LABEL_WORDS = frozenset("basic dilute primary fully basis accordance gaap reported consolidated "
-                                 "continuing applicable".split())
+                                 "continuing applicable provision".split())
 
 # optional label words that exclude each other: a sentence saying one does not mean a row saying the other
 CONTRASTS: list[tuple[frozenset[str], frozenset[str]]] = [
@@ -191,6 +193,7 @@ SYNONYMS: dict[str, str] = {
     "diluted": "dilute", "dilution": "dilute", "shares": "share", "losses": "loss",
     "margins": "margin", "prices": "price", "averaging": "average", "averaged": "average",
     "milled": "mill", "mined": "mine", "mines": "mine",
+    "pre": "before",  # "pre-tax income" (and "pretax", read as "pre tax") is "Income before income taxes"
 }
 
 
@@ -203,16 +206,26 @@ def text_to_words(text: str) -> frozenset[str]:
     return frozenset(_words_in_order(text))
 
 
+def _singular(token: str) -> str:
+    """The plural's own word ("taxes" -> "tax", "liabilities" -> "liability", "sales" -> "sale"), so that text
+    and labels fold alike whichever number they use."""
+    if token.endswith("ies"):
+        return token[:-3] + "y"
+    if token.endswith("xes"):
+        return token[:-2]
+    return token[:-1]
+
+
 def _words_in_order(text: str) -> tuple[str, ...]:
     """``text_to_words`` in the order the text says them, each once (a set's order depends on the hash seed)."""
     out: dict[str, None] = {}
-    for token in _TOKEN.findall(text.lower()):
+    for token in _TOKEN.findall(text.lower().replace("pretax", "pre tax")):
         token = token.removesuffix("'s").strip("'")
         if not token or token in STOP or len(token) < 2:
             continue
         token = SYNONYMS.get(token, token)
         if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
-            token = SYNONYMS.get(token[:-1], token[:-1])
+            token = SYNONYMS.get(_singular(token), _singular(token))
         out[token] = None
     return tuple(out)
 
