@@ -80,3 +80,14 @@ def test_parenthesis_closed_before_the_scale_word():
         ("($1.6) million", 1600000, True)]
     assert [(f.text, f.magnitude) for f in text_to_figures("shares (bought for $1.6) million times")] == [
         ("$1.6", Decimal("1.6"))]
+
+
+def test_a_row_the_claims_qualifier_excludes_does_not_compete():
+    # "pro forma loss per share" names the pro forma row; the GAAP row of another value is not a rival
+    facts = [fact(0, "Diluted earnings (loss) per share", Q2_97, "-0.07", "USD/share", decimals=2, row=0),
+             fact(1, "Diluted earnings (loss) per share", Q2_97, "-0.02", "USD/share", decimals=2, row=1,
+                  path=("Pro forma",), line=101)]
+    text = "The pro forma loss per share was {} for the second quarter of 1997.\n"
+    assert checks_of(text.format("($0.02)"), facts)["($0.02)"].status == "pass"
+    check = checks_of(text.format("($0.08)"), facts)["($0.08)"]
+    assert check.status == "fail" and "[line 101]" in check.message

@@ -356,8 +356,8 @@ def meaning_tie(words: Words, claim: Claim, scored: Sequence[tuple[Meaning, Fact
         if f is best or f.value == best.value:
             continue  # the same figure in another table or row says the same
         other = _row(f)
-        if other.qualified - words.said:
-            continue
+        if other.qualified - words.said or (words.local & QUALIFIER_WORDS) - other.label - other.where:
+            continue  # a pro forma row the sentence does not mention, or a GAAP row when the claim says pro forma
         if other.key == row.key or m.score > best_m.score - settings.tie_margin:
             return None  # another row the words fit as well holds another value: which one?
     return best if _plausible(claim, best, settings) else None
