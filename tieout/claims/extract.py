@@ -29,9 +29,10 @@ from tieout.claims.periods import (
     phrase_to_period, shift_years, text_to_phrases,
 )
 from tieout.claims.settings import ClaimSettings
-from tieout.claims.text import Passage, blocks_to_passages, passage_to_sentences
+from tieout.claims.text import Passage, blocks_to_passages, folded, may_match, passage_to_sentences, search_at
 from tieout.claims.words import (
-    CHANGE_NOUNS, DELTA_LEAD, DOWN_WORDS, FORWARD_RE, LOSS_WORDS, MODIFIERS, PER_UNITS, PROFIT_WORDS, STOP, SUBJECT_CUT, UP_WORDS, VERBS,
+    CHANGE_NOUNS, DELTA_LEAD, DELTA_STARTS, DOWN_WORDS, FORWARD_RE, FORWARD_STARTS, LOSS_WORDS, MODIFIERS, PER_UNITS,
+    PROFIT_WORDS, STOP, SUBJECT_CUT, SUBJECT_CUT_NEEDLES, UP_WORDS, VERBS,
 )
 from tieout.model import Claim, Problem, Report
 
@@ -89,6 +90,13 @@ def _clause_start(text: str, lo: int, limit: int) -> int:
     return lo if cut < 0 else cut + 1
 
 
+# figure_to_subject's patterns, compiled once (it runs per figure)
+_ASIDE = re.compile(r"\([^()]*\)")
+_BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])")
+_NET_OF = re.compile(r"\bnet of\b[^,;]*", re.I)
+_NEGATION = re.compile(r"\b(?:not|no)\b", re.I)  # every match starts with "no"
+
+
 def figure_to_subject(text: str, figures: list[Figure], index: int, lo: int,
                       phrases: list[PeriodPhrase]) -> tuple[list[str], bool]:
     """The last content words leading up to a figure in its clause, and whether it states a change ("up $3 million")."""
@@ -99,17 +107,19 @@ def figure_to_subject(text: str, figures: list[Figure], index: int, lo: int,
     for phrase in phrases:  # period phrases are not what the figure is about
         if start <= phrase.start < figure.start:
             lead = lead.replace(text[phrase.start:phrase.end], " ")
-    lead = re.sub(r"\([^()]*\)", " ", lead).rstrip(" ($-")  # "(HL & HL-B:NYSE)", "(restated)"
-    lead = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", lead)  # "long-\nterm debt", joined at a line break
-    lead = re.sub(r"\bnet of\b[^,;]*", " ", lead, flags=re.I)  # "investments, net of notes payable": not the notes
+    lead = _ASIDE.sub(" ", lead).rstrip(" ($-")  # "(HL & HL-B:NYSE)", "(restated)"
+    lead = _BROKEN_WORD.sub("-", lead)  # "long-\nterm debt", joined at a line break
+    lead = _NET_OF.sub(" ", lead)  # "investments, net of notes payable": not the notes
     if figure.hedge_text and lead.lower().endswith(figure.hedge_text.lower()):
         lead = lead[: -len(figure.hedge_text)].rstrip()
-    delta = bool(DELTA_LEAD.search(lead))
-    cuts = list(SUBJECT_CUT.finditer(lead))
+    low = folded(lead)  # literal prefilters: these patterns rarely match a lead (text.search_at, may_match)
+    delta = search_at(DELTA_LEAD, lead, low, DELTA_STARTS)
+    cuts = list(SUBJECT_CUT.finditer(lead)) if may_match(low, SUBJECT_CUT_NEEDLES) else []
     if cuts:
         cut = cuts[-1]
         lead = lead[:cut.start()] if cut.group(0).lower().startswith(("including", "which")) else lead[cut.end():]
-    delta = delta or bool(re.search(r"\b(?:not|no)\b", lead, re.I))  # "taxes have not been provided on $395 million"
+        low = folded(lead)
+    delta = delta or search_at(_NEGATION, lead, low, ("no",))  # "taxes have not been provided on $395 million"
     segments: list[list[str]] = [[]]
     for word in _WORD.findall(lead):
         if word.lower() in VERBS:
@@ -378,12 +388,14 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
             paragraph_period = paragraph_period_next or paragraph_period
             continue
         sentence = text[lo:hi]
-        forward = bool(FORWARD_RE.search(sentence))
+        flat = " ".join(sentence.split())  # what each claim of the sentence shows of it
+        low = folded(sentence)
+        forward = search_at(FORWARD_RE, sentence, low, FORWARD_STARTS)
         kinds_dirs = [figure_to_kind(text, f, lo) for f in figures]
         kinds = [k for k, _ in kinds_dirs]
         periods, base_periods, base_figures = _assign_periods(text, figures, kinds, phrases, resolved,
                                                               paragraph_period, hi)
-        if RESPECTIVELY.search(sentence):
+        if search_at(RESPECTIVELY, sentence, low, ("respectively",)):
             periods = respectively_periods(text, figures, kinds, phrases, resolved, lo, hi, cal)
         abouts: list[str] = []
         subjects: list[list[str]] = []
@@ -444,7 +456,7 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
                 unit = lead_to_unit(text[since:figure.start]) or unit
             span = passage.span(figure.start, figure.end)
             claims.append(Claim(
-                id=ids[i], document=passage.document, sentence=" ".join(sentence.split()),
+                id=ids[i], document=passage.document, sentence=flat,
                 text=figure.text, value=value, unit=unit if kind != "share" else "%",
                 low=low, high=high, qualifier=figure.qualifier, about=abouts[i], period=period,
                 line=span.line, col=span.col, end_col=span.end_col, kind=kind, context=context,

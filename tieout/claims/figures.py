@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tieout.claims.text import folded, may_match, search_at
 from tieout.claims.words import (
     MULTIPLE_STEP, MULTIPLES, NUMBER_WORDS, PER_UNITS, QUANTITY_UNITS, SCALES, text_to_hedge,
 )
@@ -62,6 +63,7 @@ _CENTS = re.compile(r"(?<![\w.,/$-])(?P<neg>\()?(?P<num>" + _NUM + "|" + _WORDNU
                     re.I)
 _PERCENT = re.compile(r"(?<![\w.,/$-])(?P<neg>\(|-)?(?P<num>" + _NUM + r")\s?(?:%|percent\b|per cent\b)(?P<close>\))?",
                       re.I)
+# a number, a scale word, a unit adjective, each without a space, then the unit: ``_quantities`` relies on it
 _QUANTITY = re.compile(
     r"(?<![\w.,/$-])(?P<num>" + _NUM + "|" + _WORDNUM + r")(?:\s+(?P<scale>million|billion|thousand)\b)?"
     r"\s+(?:(?:short|metric|troy|dry|net|gold|silver|equivalent|fine)\s+)?"
@@ -77,13 +79,62 @@ _PER = re.compile(
     re.I)
 
 
+# Literal text every match of a pattern contains (lower case, whitespace as " ", see ``text.may_match``):
+# a sentence without it is not searched. Most sentences have a "$" but no unit word, cents or multiple.
+_MONEY_NEEDLES = (("$",),)
+_CENTS_NEEDLES = ((" cent",),)  # "\s+cents?": not the "cent" of "percent"
+_PERCENT_NEEDLES = (("%", "percent", "per cent"),)
+_QUANTITY_NEEDLES = ((" ounce", " oz", " ton", " pound", " lbs", " shares", " acres", " feet", " barrels",
+                      " employees"),)  # "\s+<unit>": not the "ton" of "Boston"
+_MULTIPLE_NEEDLES = (tuple(sorted({word[:4] for word in MULTIPLES})),)  # "doub", "trip", ...: fewer tests
+
+
 _ANCHOR = re.compile(r"cents?\b|percent|per cent|\b(?:ounces?|oz\b|tons?\b|tonnes?\b|pounds\b|lbs\b|shares\b|"
                      r"acres\b|feet\b|barrels\b|employees\b)|doubl|tripl|quadrupl|halv", re.I)
+# the literal each alternative of _ANCHOR starts with: a match starts where one of them does
+_ANCHOR_STARTS = ("cent", "percent", "per cent", "ounce", "oz", "ton", "pound", "lbs", "shares", "acres", "feet",
+                  "barrels", "employees", "doubl", "tripl", "quadrupl", "halv")
 
 
 def may_have_figures(text: str) -> bool:
     """A cheap test: can ``text`` hold a figure at all? (Every figure has a "$", a "%", a unit word or a multiple.)"""
-    return "$" in text or "%" in text or _ANCHOR.search(text) is not None
+    return "$" in text or "%" in text or search_at(_ANCHOR, text, folded(text), _ANCHOR_STARTS)
+
+
+def _finditer(pattern: re.Pattern, needles: tuple[tuple[str, ...], ...], text: str, lo: int, hi: int,
+              low: str | None):
+    """``pattern.finditer(text, lo, hi)``, or nothing when ``low`` (``text[lo:hi]`` folded) lacks the needles."""
+    return pattern.finditer(text, lo, hi) if may_match(low, needles) else ()
+
+
+def _quantities(text: str, lo: int, hi: int, low: str | None):
+    """``_QUANTITY.finditer(text, lo, hi)``, tried only where a match can start.
+
+    A quantity ends in a unit word after whitespace (a needle: " shares"), and starts within the three
+    words before it (number, scale word, unit adjective: none holds a space). "shares" is common, a
+    number before it is not, so trying those few positions beats scanning every one of the sentence.
+    """
+    if low is None:
+        return _QUANTITY.finditer(text, lo, hi)
+    starts: set[int] = set()
+    for needle in _QUANTITY_NEEDLES[0]:
+        at = low.find(needle)
+        while at >= 0:
+            first = at
+            for _ in range(3):  # back over spaces, then over a word
+                while first > 0 and low[first - 1] == " ":
+                    first -= 1
+                while first > 0 and low[first - 1] != " ":
+                    first -= 1
+            starts.update(range(lo + first, lo + at))
+            at = low.find(needle, at + 1)
+    found = []
+    end = lo
+    for start in sorted(starts):
+        if start >= end and (match := _QUANTITY.match(text, start, hi)):
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def digits_to_decimal(text: str) -> Decimal:
@@ -123,9 +174,10 @@ def interval_for(value: Decimal, rounding: Decimal, step: Decimal, qualifier: st
 
 
 def _scale_of(match: re.Match) -> Decimal:
-    if match.groupdict().get("close0") and not _opened(match):
+    groups = match.groupdict()
+    if groups.get("close0") and not _opened(match):
         return Decimal(1)  # "(of $1.6) million": the parenthesis closes an aside, the scale word is not the figure's
-    word = (match.groupdict().get("scale") or match.groupdict().get("abbr") or "").lower()
+    word = (groups.get("scale") or groups.get("abbr") or "").lower()
     return SCALES.get(word, Decimal(1))
 
 
@@ -146,6 +198,7 @@ def _negative(match: re.Match) -> bool:
 def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
     """Every figure in ``text[lo:hi]`` (offsets stay those of ``text``), in order, without overlaps."""
     hi = len(text) if hi is None else hi
+    low = folded(text[lo:hi])
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
 
@@ -167,7 +220,7 @@ def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figur
                             qualifier, hedge_text, tail))
         taken.append((start_trim, tail))
 
-    for match in _MONEY.finditer(text, lo, hi):
+    for match in _finditer(_MONEY, _MONEY_NEEDLES, text, lo, hi, low):
         scale = _scale_of(match)
         digits = match.group("num")
         magnitude = digits_to_decimal(digits) * scale
@@ -179,7 +232,7 @@ def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figur
         per = _PER.match(text, end, hi)
         unit = PER_UNITS[per.group("what").lower().rstrip("s")] if per else "USD"
         add(match.start(), end, magnitude, _negative(match), unit, digits, scale, per.end() if per else end)
-    for match in _CENTS.finditer(text, lo, hi):
+    for match in _finditer(_CENTS, _CENTS_NEEDLES, text, lo, hi, low):
         digits = match.group("num")
         end = match.end()
         per = _PER.match(text, end, hi)
@@ -187,15 +240,15 @@ def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figur
         cents = Decimal("0.01")
         add(match.start(), end, digits_to_decimal(digits) * cents, _negative(match), unit, digits, cents,
             per.end() if per else end)
-    for match in _PERCENT.finditer(text, lo, hi):
+    for match in _finditer(_PERCENT, _PERCENT_NEEDLES, text, lo, hi, low):
         digits = match.group("num")
         add(match.start(), match.end(), digits_to_decimal(digits), _negative(match), "%", digits, Decimal(1))
-    for match in _QUANTITY.finditer(text, lo, hi):
+    for match in _quantities(text, lo, hi, low):
         digits = match.group("num")
         scale = _scale_of(match)
         unit = QUANTITY_UNITS[match.group("unit").lower()]
         add(match.start(), match.end(), digits_to_decimal(digits) * scale, False, unit, digits, scale)
-    for match in _MULTIPLE.finditer(text, lo, hi):
+    for match in _finditer(_MULTIPLE, _MULTIPLE_NEEDLES, text, lo, hi, low):
         value = MULTIPLES[match.group("word").lower()]
         if not free(match.start(), match.end()):
             continue

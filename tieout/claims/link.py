@@ -124,6 +124,9 @@ class Meaning:
     tied: bool = False  # every key word of the label is in the sentence and one in the claim's subject
 
 
+_CONTRASTS_BOTH_WAYS = CONTRASTS + [(b, a) for a, b in CONTRASTS]  # built once, not per row scored
+
+
 def fact_meaning(words: Words, fact: Fact) -> Meaning:
     row = _row(fact)
     groups = row.groups
@@ -145,7 +148,7 @@ def fact_meaning(words: Words, fact: Fact) -> Meaning:
     needed = sum(1 for g in groups if not g <= OPTIONAL_LABEL_WORDS)
     said_needed = sum(1 for g in groups if g & words.sentence and not g <= OPTIONAL_LABEL_WORDS)
     contradicted = any(row.label & a and words.sentence & b and not words.sentence & a
-                       for a, b in CONTRASTS + [(b, a) for a, b in CONTRASTS])  # "diluted" is not "Basic"
+                       for a, b in _CONTRASTS_BOTH_WAYS)  # "diluted" is not "Basic"
     # tied by its words: every needed key word of the label said, one in the claim's own subject, and
     # fewer subject words the row does not say than it does ("finance income" is not "Net income")
     tied = (needed > 0 and said_needed == needed and local > 0 and len(extra) < local and not contradicted
@@ -398,7 +401,7 @@ def contradicts(words: Words, fact: Fact) -> bool:
     """The sentence says the opposite of a word of the row's label ("diluted" against "Basic")."""
     label = _row(fact).label
     return any(label & a and words.sentence & b and not words.sentence & a
-               for a, b in CONTRASTS + [(b, a) for a, b in CONTRASTS])
+               for a, b in _CONTRASTS_BOTH_WAYS)
 
 
 def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fact]],
@@ -569,9 +572,11 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
             m = meanings[id(row)] = fact_meaning(words, fact)
         return m
 
-    scored_all = [(meaning(in_period.rows[i], in_period.facts[i]), in_period.facts[i])
-                  for i in in_period.worded(words.sentence, nonzero)]
-    tie = passing_fact(claim, words, scored_all)
+    worded = in_period.worded(words.sentence, nonzero)
+    scored_all = [(meaning(in_period.rows[i], in_period.facts[i]), in_period.facts[i]) for i in worded]
+    # only a row whose value could meet can pass (near_value, a cheap superset): no need to test the others
+    near = set(in_period.near_value((claim.low, claim.high), nonzero))
+    tie = passing_fact(claim, words, [mf for mf, i in zip(scored_all, worded) if i in near])
     if tie is not None:
         fact = tie[1]
         if not firm_tie(claim, words, tie[0], fact):
@@ -609,9 +614,11 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
     if claim.period is not None:
         typed = index.bucket(family, None, True)
         # a row the claim's own subject names has every key word of its label among the sentence's words
+        near = set(typed.near_value((claim.low, claim.high), nonzero))  # the value first: it rules out most rows
         for i in typed.worded(words.sentence, nonzero):
             f = typed.facts[i]
-            if f.period != claim.period and meaning(typed.rows[i], f).strong and claim_meets_fact(claim, words, f):
+            if i in near and f.period != claim.period and claim_meets_fact(claim, words, f) \
+                    and meaning(typed.rows[i], f).strong:
                 return _check(claim, "unverifiable", f"{name} matches {fact_to_text(f)} for {f.period}, "
                                                      f"not the period the sentence names ({claim.period})", [f]), None
     why = "no table has this period" if claim.period and claim.period not in index.periods \

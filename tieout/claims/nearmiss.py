@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from tieout.claims.figures import text_to_figures
 from tieout.model import Claim, Fact
@@ -47,10 +48,16 @@ class Written:
 
 def claim_to_written(claim: Claim) -> Written | None:
     """The claim's digits as written, or None when it is not written in digits ("one cent")."""
-    match = _DIGITS.search(claim.text)
+    return text_to_written(claim.text)
+
+
+@lru_cache(maxsize=4096)
+def text_to_written(text: str) -> Written | None:
+    """A figure's digits as written (memoized: a claim is compared with every row that could be its slip)."""
+    match = _DIGITS.search(text)
     if not match:
         return None
-    figures = text_to_figures(claim.text)
+    figures = text_to_figures(text)
     if not figures:
         return None
     step = figures[0].step

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tieout.claims.text import folded, may_match
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -33,41 +35,80 @@ _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _REL = r"(?P<rel>this|last|the prior|the previous|prior|previous|the current|current|the preceding)"
 
-# (kind, pattern); tried in order, earlier patterns win where they overlap
-PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
+# Literal text every match of a pattern contains, lower case (see ``text.may_match``): a tuple of groups,
+# one needle of each must occur. Most of the patterns cannot match most sentences, and the needles say
+# so for the price of a few substring tests. Groups that recur are named (tested once per sentence), and
+# a short common one goes first: it rules out the longer groups after it.
+_YEARS = ("19", "20")
+_QUARTER = ("quarter",)
+_YEAR_WORD = ("year",)
+_END = ("end",)
+_HALF = ("half",)
+_PERIOD_OR_QUARTER = (" period", " quarter")
+_FIRST_SECOND_HALF = ("first half", "second half")
+_ORDS = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SPACE_MONTH = tuple(f" {month}" for month in _MONTH_NAMES)  # cheaper first test for _AT_MONTH
+_AT_MONTH = tuple(f"{word} {month}" for word in ("at", "of", "on") for month in _MONTH_NAMES)  # "as of Dec"
+_SPACE_YEAR = tuple(f" {century}" for century in _YEARS)
+
+# (kind, pattern, needles); tried in order, earlier patterns win where they overlap
+PATTERNS: list[tuple[str, re.Pattern, tuple[tuple[str, ...], ...]]] = [(kind, re.compile(pattern, re.I), needles)
+                                                                    for kind, pattern, needles in [
     ("ended", r"(?P<len>quarter|three[- ]months?|3 months|six[- ]months?|6 months|nine[- ]months?|9 months|"
-              r"twelve[- ]months?|12 months|fiscal year|year)(?: period)?s? (?:ended|ending) " + _DATE),
-    ("ord_year", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarters?(?: of)?(?: fiscal)?(?: year)?,? " + _YEAR + r"\b"),
-    ("ord_year", r"\b(?:fiscal )?" + _YEAR + r"(?:'s)? (?:fiscal )?" + _ORD + r"[- ]quarter\b"),
-    ("ord_rel", r"\b" + _REL + r" (?:fiscal )?year'?s (?:fiscal )?" + _ORD + r"[- ]quarter\b"),
+              r"twelve[- ]months?|12 months|fiscal year|year)(?: period)?s? (?:ended|ending) " + _DATE,
+     (_END, (" ended ", " ending "), _YEARS)),
+    ("ord_year", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarters?(?: of)?(?: fiscal)?(?: year)?,? " + _YEAR + r"\b",
+     (_QUARTER, _YEARS, _ORDS)),
+    ("ord_year", r"\b(?:fiscal )?" + _YEAR + r"(?:'s)? (?:fiscal )?" + _ORD + r"[- ]quarter\b",
+     (_QUARTER, _YEARS, _ORDS)),
+    ("ord_rel", r"\b" + _REL + r" (?:fiscal )?year'?s (?:fiscal )?" + _ORD + r"[- ]quarter\b",
+     (_QUARTER, _YEAR_WORD, ("year's ", "years "), _ORDS)),
     ("ord_rel", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarter of (?:the )?" + _REL.replace("(?P<rel>", "(?P<rel>")
-                + r" (?:fiscal )?year\b"),
+                + r" (?:fiscal )?year\b",
+     (_QUARTER, _YEAR_WORD, ("quarter of ",), _ORDS)),
     ("same", r"\b(?:the )?(?:same|comparable|corresponding|like|year[- ]ago|prior[- ]year(?: comparable)?)"
              r"(?: (?:fiscal|three[- ]month|six[- ]month|nine[- ]month))? (?:period|quarter)"
              r"(?:s)?(?: (?:in|of) " + _YEAR + r"| (?:of |in )?(?:last year|the prior year|the previous year|"
-             r"a year ago|a year earlier|one year ago)| last year)?"),
-    ("same", r"\b(?:the )?(?:prior|previous) year(?:'s)? (?:comparable |same )?(?:period|quarter)\b"),
-    ("same", r"\b(?:a|one) year (?:ago|earlier)\b"),
-    ("same", r"\b(?:the )?(?:previous|prior|preceding|last) fiscal year\b"),
-    ("same", r"\b(?:the )?(?:same|comparable|corresponding) (?:quarter|period) (?:a year ago|last year)\b"),
-    ("same", r"\b(?:(?:the )?(?:prior|previous) year|last year)\b"),  # "up 38.8% from the prior year results of $11 million"
-    ("preceding", r"\b(?:the )?(?:preceding|previous|prior|sequential|immediately preceding|last) quarter\b"),
-    ("ord_alone", r"\b(?:the|this|our|its) (?:fiscal )?" + _ORD + r"[- ](?:fiscal[- ])?quarter\b"),
-    ("current", r"\b(?:the|this) (?:current )?(?:quarter|three[- ]month period)\b"),
+             r"a year ago|a year earlier|one year ago)| last year)?",
+     (_PERIOD_OR_QUARTER, ("same", "comparable", "corresponding", "like", "year"))),
+    ("same", r"\b(?:the )?(?:prior|previous) year(?:'s)? (?:comparable |same )?(?:period|quarter)\b",
+     (_YEAR_WORD, _PERIOD_OR_QUARTER, ("prior year", "previous year"))),
+    ("same", r"\b(?:a|one) year (?:ago|earlier)\b", (_YEAR_WORD, ("year ago", "year earlier"))),
+    ("same", r"\b(?:the )?(?:previous|prior|preceding|last) fiscal year\b", (_YEAR_WORD, (" fiscal year",))),
+    ("same", r"\b(?:the )?(?:same|comparable|corresponding) (?:quarter|period) (?:a year ago|last year)\b",
+     (_YEAR_WORD, _PERIOD_OR_QUARTER, ("a year ago", "last year"), ("same ", "comparable ", "corresponding "))),
+    # "up 38.8% from the prior year results of $11 million"
+    ("same", r"\b(?:(?:the )?(?:prior|previous) year|last year)\b",
+     (_YEAR_WORD, ("prior year", "previous year", "last year"))),
+    ("preceding", r"\b(?:the )?(?:preceding|previous|prior|sequential|immediately preceding|last) quarter\b",
+     (_QUARTER, ("preceding quarter", "previous quarter", "prior quarter", "sequential quarter", "last quarter"))),
+    ("ord_alone", r"\b(?:the|this|our|its) (?:fiscal )?" + _ORD + r"[- ](?:fiscal[- ])?quarter\b",
+     (_QUARTER, _ORDS)),
+    ("current", r"\b(?:the|this) (?:current )?(?:quarter|three[- ]month period)\b",
+     (_PERIOD_OR_QUARTER, ("the quarter", "this quarter", "current quarter", "month period"))),
     ("ytd", r"\b(?:the )?first (?P<len>three|six|nine|twelve|3|6|9|12)[- ]months?(?: period)?"
-            r"(?: (?:of|in) (?:fiscal )?(?:year )?" + _YEAR + r"\b| of (?:the )?(?:fiscal )?year\b)?"),
+            r"(?: (?:of|in) (?:fiscal )?(?:year )?" + _YEAR + r"\b| of (?:the )?(?:fiscal )?year\b)?",
+     (("month",),
+      ("first three", "first six", "first nine", "first twelve", "first 3", "first 6", "first 9", "first 12"))),
     ("ytd", r"\b(?:the )?(?P<half>first|second) half(?: of (?:fiscal )?(?:year )?" + _YEAR
-            + r"\b| of (?:the )?(?:fiscal )?year\b)?"),
-    ("ytd", r"\b(?:fiscal )?" + _YEAR + r"(?:'s)? (?P<half>first|second) half\b"),
-    ("ytd", r"\b(?P<todate>year[- ]to[- ]date)\b"),
-    ("instant", r"\b(?:at|as of|on) " + _DATE),
+            + r"\b| of (?:the )?(?:fiscal )?year\b)?",
+     (_HALF, _FIRST_SECOND_HALF)),
+    ("ytd", r"\b(?:fiscal )?" + _YEAR + r"(?:'s)? (?P<half>first|second) half\b",
+     (_HALF, _FIRST_SECOND_HALF, _YEARS)),
+    ("ytd", r"\b(?P<todate>year[- ]to[- ]date)\b", (("date",), ("to date", "to-date"))),
+    ("instant", r"\b(?:at|as of|on) " + _DATE, (_SPACE_MONTH, _AT_MONTH, _YEARS)),
     ("year_end", r"\b(?:at|as of|by) (?:the )?(?:end of (?:fiscal |calendar )?(?:year )?" + _YEAR
                  + r"\b|(?:fiscal )?year[- ]end(?:ed)?(?: (?:of )?(?:fiscal )?(?P<y2>(?:19|20)\d\d))?\b|"
                  r"(?P<y3>(?:19|20)\d\d) (?:fiscal )?year[- ]end\b|end of (?:the )?(?:last |prior |previous )?"
-                 r"(?:fiscal )?year\b)"),
-    ("month_day", r"\b(?:at|as of|on) (?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})\b(?!,?\s*(?:19|20)\d\d)"),
-    ("fiscal_year", r"\b(?:fiscal(?: year)?|calendar(?: year)?|year) " + _YEAR + r"\b"),
-    ("year_in", r"\b(?:in|for|during) " + _YEAR + r"\b(?!\s*(?:first|second|third|fourth|quarter))"),
+                 r"(?:fiscal )?year\b)",
+     (_END, ("end of", "year end", "year-end"))),
+    ("month_day", r"\b(?:at|as of|on) (?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})\b(?!,?\s*(?:19|20)\d\d)",
+     (_SPACE_MONTH, _AT_MONTH)),
+    ("fiscal_year", r"\b(?:fiscal(?: year)?|calendar(?: year)?|year) " + _YEAR + r"\b",
+     (_SPACE_YEAR, tuple(f"{word} {century}" for word in ("fiscal", "calendar", "year") for century in _YEARS))),
+    ("year_in", r"\b(?:in|for|during) " + _YEAR + r"\b(?!\s*(?:first|second|third|fourth|quarter))",
+     (_SPACE_YEAR, tuple(f"{word} {century}" for word in ("in", "for", "during") for century in _YEARS))),
 ]]
 
 
@@ -85,8 +126,12 @@ class PeriodPhrase:
 def text_to_phrases(text: str, lo: int = 0, hi: int | None = None) -> list[PeriodPhrase]:
     """Period phrases in text[lo:hi], in order, without overlaps."""
     hi = len(text) if hi is None else hi
+    low = folded(text[lo:hi])
+    seen: dict[int, bool] = {}
     out: list[PeriodPhrase] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern, needles in PATTERNS:
+        if not may_match(low, needles, seen):
+            continue  # cannot match: it lacks text every match contains
         for match in pattern.finditer(text, lo, hi):
             if any(not (match.end() <= p.start or match.start() >= p.end) for p in out):
                 continue

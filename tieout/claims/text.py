@@ -6,6 +6,10 @@ with runs of spaces, and are sometimes cut by a page break ("Hecla owns a" /
 page furniture / "29.7% interest in the mine"). So a paragraph is flattened to
 one string with single spaces, and a parallel list maps each character back to
 (line number, 1-based column of the tab-expanded text, Line).
+
+It also holds the literal prefilters the claims patterns share (``folded``,
+``may_match``, ``search_at``): a regex scan of every position of every sentence
+is most of what reading claims costs, and most patterns cannot match most text.
 """
 
 from __future__ import annotations
@@ -145,6 +149,17 @@ _ABBREVIATIONS = frozenset(
 )
 
 _END = re.compile(r"[.!?](?:[\"')\]]*)(?=\s+[\"'(\[]?[A-Z0-9$]|\s*$)")
+_LETTERS_DOTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def word_before(text: str, start: int, stop: int) -> str:
+    """The run of letters and dots that ends ``text[start:stop]`` ("Inc.", "U.S"): what ``re.search(r"[A-Za-z.]+$",
+    text[start:stop])`` finds in a passage (single spaces, no newline), read backwards from ``stop``; that search
+    retried every word of the sentence at every full stop, on a copy of it."""
+    at = stop
+    while at > start and text[at - 1] in _LETTERS_DOTS:
+        at -= 1
+    return text[at:stop]
 
 
 def passage_to_sentences(passage: Passage) -> list[tuple[int, int]]:
@@ -155,8 +170,7 @@ def passage_to_sentences(passage: Passage) -> list[tuple[int, int]]:
     for match in _END.finditer(text):
         stop = match.start()
         if text[stop] == ".":
-            word = re.search(r"([A-Za-z.]+)$", text[start:stop])
-            token = word.group(1).lower().strip(".") if word else ""
+            token = word_before(text, start, stop).lower().strip(".")
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
         end = match.end()
@@ -168,3 +182,65 @@ def passage_to_sentences(passage: Passage) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         out.append((start, len(text)))
     return out
+
+
+# ---------------------------------------------------------------------------
+# literal prefilters: most patterns cannot match most sentences, and a substring test is far cheaper
+# than a regex scan. A pattern is skipped only when the text lacks literal text every match contains.
+
+
+# every ASCII character ``\s`` matches, as a space: a needle " cent" then stands for ``\s+cents?``
+_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if re.fullmatch(r"\s", c)})
+
+
+def folded(text: str) -> str | None:
+    """``text`` lower-cased, each whitespace character a space, for literal prefilters; None when they cannot
+    be trusted on it. Offsets are those of ``text``.
+
+    Patterns compiled with ``re.I`` also match a few non-ASCII letters that ``str.lower`` keeps apart from
+    ASCII ("\u017f" matches "s", "\u0131" matches "i"), so only ASCII text is prefiltered (the filings are)."""
+    if not text.isascii():
+        return None
+    low = text.lower()
+    if low.isprintable():  # printable ASCII has no whitespace but " "
+        return low
+    low = low.replace("\n", " ")  # the usual one (a paragraph's lines joined), far cheaper than translate
+    return low if low.isprintable() else low.translate(_SPACES)
+
+
+def may_match(low: str | None, groups: Sequence[Sequence[str]], seen: dict[int, bool] | None = None) -> bool:
+    """Can a pattern every match of which contains a needle of each group match the text ``low`` folds?
+
+    ``low`` is ``folded(text)``, needles are lower case; None (text not prefiltered) always may match.
+    ``seen`` remembers, by the group's identity, the groups tested on ``low`` already (patterns share groups)."""
+    if low is None:
+        return True
+    for group in groups:  # plain loops: generators would cost more than the substring tests
+        hit = seen.get(id(group)) if seen is not None else None
+        if hit is None:
+            hit = False
+            for needle in group:
+                if needle in low:
+                    hit = True
+                    break
+            if seen is not None:
+                seen[id(group)] = hit
+        if not hit:
+            return False
+    return True
+
+
+def search_at(pattern: re.Pattern, text: str, low: str | None, starts: Sequence[str]) -> bool:
+    """``pattern.search(text) is not None``, tried only where ``low`` (``folded(text)``) has one of ``starts``.
+
+    ``starts`` are the literals (lower case) every match of ``pattern`` starts with, one per alternative: a
+    regex tried at every position of a long paragraph costs far more than a ``str.find`` per literal."""
+    if low is None:
+        return pattern.search(text) is not None
+    for start in starts:
+        at = low.find(start)
+        while at >= 0:
+            if pattern.match(text, at):
+                return True
+            at = low.find(start, at + 1)
+    return False

@@ -123,6 +123,9 @@ FORWARD_RE = re.compile(
     r"should|could|would|may|might|believes?|goal|budgeted|budget)\b",
     re.I,
 )
+# the literal each alternative of FORWARD_RE starts with: a match starts where one of them does (text.search_at)
+FORWARD_STARTS = ("will", "expect", "anticipate", "plan", "intend", "project", "forecast", "guidance", "outlook",
+                  "target", "estimate", "should", "could", "would", "may", "might", "believe", "goal", "budget")
 
 STOP = frozenset(
     "a an the of in for to from on at by per with and or as its it this that these those was were "
@@ -167,9 +170,13 @@ VERBS = frozenset(
 # a figure after these words is an amount of change, not the level ("benefited by $1.0 million")
 DELTA_LEAD = re.compile(r"\b(?:by|up|down|increased|decreased|rose|fell|grew|declined|gained|lost|improved)\s*$",
                         re.I)
+DELTA_STARTS = ("by", "up", "down", "increased", "decreased", "rose", "fell", "grew", "declined", "gained", "lost",
+                "improved")  # what a match of DELTA_LEAD starts with (text.search_at)
 # the figure belongs to what follows these words ("grew despite FAS 123(R) expenses of $443,000")
 SUBJECT_CUT = re.compile(r"\b(?:despite|due to|because of|after|reflecting|offset by|including|"
                          r"which includes?)\b", re.I)
+SUBJECT_CUT_NEEDLES = (("despite", "due to", "because of", "after", "reflecting", "offset by", "including",
+                        "which include"),)  # what a match of SUBJECT_CUT contains (text.may_match)
 
 UNIT_WORDS = frozenset("ounce ton pound share million billion thousand cent percent dollar".split())
 
@@ -203,7 +210,21 @@ _TOKEN = re.compile(r"[a-z][a-z']*")
 @lru_cache(maxsize=65536)
 def text_to_words(text: str) -> frozenset[str]:
     """Content words of a text, lower case, with plural and synonym forms folded (memoized: labels repeat)."""
-    return frozenset(_words_in_order(text))
+    words = frozenset(map(token_to_word, _TOKEN.findall(text.lower().replace("pretax", "pre tax"))))
+    return words - {""} if "" in words else words
+
+
+@lru_cache(maxsize=65536)
+def token_to_word(token: str) -> str:
+    """One lower-case token as a content word, "" for none: "revenues" -> "revenue", "the" -> "" (memoized:
+    sentences and contexts are long, their words few)."""
+    token = token.removesuffix("'s").strip("'")
+    if not token or token in STOP or len(token) < 2:
+        return ""
+    token = SYNONYMS.get(token, token)
+    if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
+        token = SYNONYMS.get(_singular(token), _singular(token))
+    return token
 
 
 def _singular(token: str) -> str:
@@ -218,16 +239,8 @@ def _singular(token: str) -> str:
 
 def _words_in_order(text: str) -> tuple[str, ...]:
     """``text_to_words`` in the order the text says them, each once (a set's order depends on the hash seed)."""
-    out: dict[str, None] = {}
-    for token in _TOKEN.findall(text.lower().replace("pretax", "pre tax")):
-        token = token.removesuffix("'s").strip("'")
-        if not token or token in STOP or len(token) < 2:
-            continue
-        token = SYNONYMS.get(token, token)
-        if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
-            token = SYNONYMS.get(_singular(token), _singular(token))
-        out[token] = None
-    return tuple(out)
+    words = map(token_to_word, _TOKEN.findall(text.lower().replace("pretax", "pre tax")))
+    return tuple(dict.fromkeys(w for w in words if w))
 
 
 def _parens(label: str):
