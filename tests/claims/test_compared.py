@@ -91,3 +91,14 @@ def test_a_row_the_claims_qualifier_excludes_does_not_compete():
     assert checks_of(text.format("($0.02)"), facts)["($0.02)"].status == "pass"
     check = checks_of(text.format("($0.08)"), facts)["($0.08)"]
     assert check.status == "fail" and "[line 101]" in check.message
+
+
+def test_a_round_figure_and_its_neighbour_meeting_one_row_tie_each_other():
+    # "$400" alone is a round figure on weak words (a chance match); beside "$379" of the same row's other
+    # period it is that row, and a slip in either is caught
+    facts = [fact(0, "Gold - London Final ($/oz.)", Q2_97, "400", "USD/oz", line=100, row=0, column=0),
+             fact(1, "Gold - London Final ($/oz.)", Q2_96, "379", "USD/oz", line=100, row=0, column=1)]
+    clean = checks_of(PRICE.format(now="$400", before="$379"), facts)
+    assert {t: k.status for t, k in clean.items()} == {"$400": "pass", "$379": "pass"}
+    slip = checks_of(PRICE.format(now="$400", before="$370"), facts)
+    assert slip["$370"].status == "fail" and "(the row of $400, line 1" in slip["$370"].message

@@ -845,11 +845,21 @@ def claims_to_checks(claims: Iterable[Claim], report: Report,
     for claim in claims:
         if claim.kind in ("amount", "delta"):
             out[claim.id], tied[claim.id] = amount_to_check(claim, index, settings)
-    passed = {i: f for i, f in tied.items() if f is not None and out[i].status == "pass"}
+    # the rows a figure meets in its own period: tied by a pass, or matched by value alone ("the value equals
+    # ... but the wording does not name that row"); two figures of one sentence that meet one row in two
+    # periods are tied by the pair, and one that misses the row a neighbour meets by one slip is a typo
+    anchors = {i: f for i, f in tied.items() if f is not None and out[i].status == "pass"}
+    for claim in claims:
+        check = out.get(claim.id)
+        if claim.kind == "amount" and check.status == "unverifiable" and len(check.facts) == 1:
+            fact = report.fact_records[check.facts[0]]
+            if fact.id == check.facts[0] and fact.period == claim.period \
+                    and claim_meets_fact(claim, claim_to_words(claim), fact):
+                anchors[claim.id] = fact
     sentences = sentence_groups(claims)
     for claim in claims:
         if claim.kind == "amount" and out[claim.id].status == "unverifiable":
-            found = compared_to_check(claim, sentences[claim.id], passed, index, settings)
+            found = compared_to_check(claim, sentences[claim.id], anchors, index, settings)
             if found is not None:
                 out[claim.id], tied[claim.id] = found
     shares = None
