@@ -520,26 +520,22 @@ def corrected_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
     more than the bare overlap a pass needs. The claim must name its period, the
     row must not be contradicted ("diluted" is not "Basic"), and the claim's own
     subject must be mostly the row (more of its key words than subject words the
-    row does not say) unless the figure has four significant digits or more.
+    row does not say).
     Amounts of change, forward-looking figures, reserves and combinations are never blamed.
     """
     if claim.kind != "amount" or claim.forward or claim.period is None or words.local & NON_TABLE_WORDS \
             or composite(scored):
         return None
     subject = words.local - UNIT_WORDS - GENERIC
-    written = claim_to_written(claim)
-    digits = len(written.digits.strip("0")) if written else 0
     found: list[tuple[Meaning, Fact, NearMiss]] = []
     for m, f in scored:
         if not m.overlap or not _plausible(claim, f, settings) or contradicts(words, f):
             continue
         row = _row(f)
         local = sum(1 for g in row.groups if g & words.local)
-        if local <= len(subject - row.label - row.where - MODIFIERS) and digits < 4:
+        if local <= len(subject - row.label - row.where - MODIFIERS):
             continue  # the claim's own subject must be mostly this row: a corrected figure is one of some
-            # twenty one-slip neighbours, so its value says less than an exact match and the words must say more;
-            # not of four significant digits or more: some 36 neighbours in 9,000 values meet a row by chance
-            # once in 250
+            # twenty one-slip neighbours, so its value says less than an exact match and the words must say more
         miss = near_miss(claim, f, by_magnitude(claim, words, f))
         if miss is None or (miss.kind == "sign" and not sign_stated(claim, words, f)):
             continue
