@@ -229,6 +229,8 @@ def exhibit_ranges(raw_lines: Sequence[str]) -> list[tuple[int, int, bool]]:
     found = []
     n = len(raw_lines)
     for index, raw in enumerate(raw_lines):
+        if "27" not in raw:
+            continue  # both type patterns hold "EX-27": most lines are ruled out without a regex
         tagged = bool(_TYPE_LINE.match(raw))
         if not tagged and not _BARE_TYPE.match(raw.strip()):
             continue
@@ -414,6 +416,9 @@ def check_ex27(report: Report) -> Iterable[Check]:
     ex27 = [f for f in report.fact_records if f.source == "ex27"] or ex27_facts(report)
     facts = with_concepts(report)
     exhibits = exhibit_ranges(report.filing.raw_lines) if has_ex27(report.filing) else []
+    if exhibits:  # the statement lines outside the schedules, found once rather than for each schedule value
+        facts = [f for f in facts if not _in_exhibit(f.line, exhibits)]
+        exhibits = []
     for fact in ex27:
         if fact.label not in TIE_PATTERNS or fact.value is None:
             continue
