@@ -73,18 +73,28 @@ class Line:
         return "\t" in self.raw
 
     def source_col(self, col: int) -> int:
-        """Map a 1-based column of ``text`` to the 1-based column of ``raw``."""
-        if "\t" not in self.raw:
+        """Map a 1-based column of ``text`` to the 1-based column of ``raw``.
+
+        The raw character whose expansion reaches ``col``; walked a tab-free run
+        at a time, not a character at a time (tables call this for every cell).
+        """
+        raw = self.raw
+        if "\t" not in raw:
             return col
-        width = 0
-        for index, ch in enumerate(self.raw):
-            if ch == "\t":
-                width = (width // 8 + 1) * 8
-            else:
-                width += 1
+        width = 0  # the width of raw[:index] once expanded
+        index = 0
+        for piece in raw.split("\t"):
+            if width + len(piece) >= col:  # a character of this run reaches col
+                return index + max(col - width, 1)
+            width += len(piece)
+            index += len(piece)
+            if index == len(raw):  # the last run: no tab after it
+                break
+            width = (width // 8 + 1) * 8  # the tab after the run
+            index += 1
             if width >= col:
-                return index + 1
-        return len(self.raw) + 1
+                return index
+        return len(raw) + 1
 
 
 @dataclass(frozen=True, slots=True)

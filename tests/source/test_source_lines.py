@@ -69,3 +69,20 @@ def test_a_one_megabyte_line_is_one_line():
     data = b"word 12,345 " * 90_000 + b"\nend\n"
     filing = load_filing("long.txt", data=data)
     assert [len(line.raw) for line in filing.documents[0].lines] == [1_080_000, 3]
+
+
+def test_source_col_agrees_with_walking_the_raw_line_a_character_at_a_time():
+    from tieout.model import Line
+
+    def walked(raw: str, col: int) -> int:  # the definition: the raw character whose expansion reaches col
+        width = 0
+        for index, ch in enumerate(raw):
+            width = (width // 8 + 1) * 8 if ch == "\t" else width + 1
+            if width >= col:
+                return index + 1
+        return len(raw) + 1
+
+    for raw in ("Cash\t\t$ 5,018", "\tx", "x\t", "\t\t", "abcdefgh\tz", "a\tbcdefghij\tk", "\t"):
+        line = Line(1, raw.expandtabs(8), raw)
+        for col in range(-1, len(line.text) + 3):
+            assert line.source_col(col) == walked(raw, col), (raw, col)

@@ -19,12 +19,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tieout.concepts.vocabulary import CHANGE_OF, VOCABULARY
-from tieout.model import Report, Table
+from tieout.model import Fact, Report, Table
+from tieout.records import record_replacer
 
 __all__ = ["assign_concepts", "concept_of", "statement_kind", "normalise", "CHANGE_OF"]
 
 _COMPILED = tuple((concept, kinds, re.compile(pattern)) for concept, kinds, pattern in VOCABULARY)
 _CHANGE_CONCEPTS = {balance: change for balance, (change, _) in CHANGE_OF.items()}
+_with_concept = record_replacer(Fact)  # replace(fact, concept=...) for every fact, built directly
 
 
 _NON_WORD = re.compile(r"[^a-z0-9$%]+")
@@ -123,6 +125,6 @@ def assign_concepts(report: Report) -> Report:
             kind = kinds[fact.table_index]
             concept = concept_of(fact.label, tuple(fact.path), kind)
             if concept:
-                fact = replace(fact, concept=concept)
+                fact = _with_concept(fact, concept=concept)
         facts.append(fact)
     return replace(report, fact_records=tuple(facts))

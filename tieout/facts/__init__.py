@@ -17,10 +17,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from tieout.model import Fact, Table
+from tieout.records import record_maker
 
 __all__ = ["tables_to_facts", "table_to_facts"]
 
 ONE = Decimal(1)
+_fact = record_maker(Fact)  # one per cell of every table: built directly (tieout/records.py)
 
 
 def tables_to_facts(tables: Iterable[Table]) -> list[Fact]:
@@ -47,7 +49,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                 # a blank cell of a number row: a fact with no value, so gaps are visible
                 if column.kind == "percent":
                     continue
-                facts.append(Fact(
+                facts.append(_fact(
                     id=start_id + len(facts), document=table.document, table=table.title,
                     table_index=table_index, row_index=row_index, column_index=column_index,
                     label=row.label, path=row.path, period=column.period or row.period, value=None, unit=row.unit,
@@ -70,7 +72,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
             else:
                 scale, source = factor, "label" if factor != ONE else "none"
             value = cell.value * scale
-            facts.append(Fact(
+            facts.append(_fact(
                 id=start_id + len(facts), document=table.document, table=table.title,
                 table_index=table_index, row_index=row_index, column_index=column_index,
                 label=row.label, path=row.path, period=column.period or row.period, value=_normal(value), unit=unit,

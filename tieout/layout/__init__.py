@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from tieout.model import Block, Document, Line, Problem
+from tieout.records import record_maker
 from tieout.tables.cells import is_year_header, line_to_cells, rule_kind, strip_markup, text_over
 
 __all__ = ["document_to_blocks", "LayoutSettings", "strip_markup"]
@@ -40,6 +42,8 @@ DEFAULT = LayoutSettings()
 _TAG_LINE = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN|PAGE|PRE|/?F\d)\b[^>]*>", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _CELL_END = frozenset("0123456789)%-*\u2014\u2013")
+_TEXT = attrgetter("text")
+_block = record_maker(Block)  # one per paragraph: built directly (tieout/records.py)
 
 
 def _is_number_line(text: str) -> bool:
@@ -67,26 +71,40 @@ def document_to_blocks(document: Document, settings: LayoutSettings = DEFAULT) -
     furniture = document.furniture
     kinds = _classify(lines, furniture, settings)
     blocks: list[Block] = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        kind = kinds[i]
-        j = i
+    for kind, i, end in _runs(kinds):
         if kind == "blank":
-            i += 1
             continue
-        while j + 1 < n and kinds[j + 1] == kind and (kind != "table" or not _table_break(lines, j + 1)):
-            j += 1
-        chunk = lines[i : j + 1]
         if kind == "table":
-            hints = _hints(chunk)
-            blocks.append(Block("table", document.name, chunk[0].number, chunk[-1].number, chunk, hints))
-        elif kind == "text":
-            blocks.extend(_text_blocks(document.name, chunk))
+            for chunk in _split_tables(lines[i:end]):
+                blocks.append(Block("table", document.name, chunk[0].number, chunk[-1].number, chunk,
+                                    _hints(chunk)))
+        elif kind == "text":  # a run of text lines holds no blank line (those are "blank"): one block
+            blocks.append(_text_block(document.name, lines[i:end]))
         else:
+            chunk = lines[i:end]
             blocks.append(Block(kind, document.name, chunk[0].number, chunk[-1].number, chunk))
-        i = j + 1
     return blocks, problems
+
+
+def _runs(kinds: list[str]) -> list[tuple[str, int, int]]:
+    """Runs of equal kinds as (kind, start, end exclusive)."""
+    runs = []
+    start = 0
+    n = len(kinds)
+    while start < n:
+        kind = kinds[start]
+        end = start + 1
+        while end < n and kinds[end] == kind:
+            end += 1
+        runs.append((kind, start, end))
+        start = end
+    return runs
+
+
+def _split_tables(chunk: tuple[Line, ...]) -> list[tuple[Line, ...]]:
+    """A run of table lines -> one chunk per table: two adjacent SGML tables (</TABLE> then <TABLE>) are two."""
+    starts = [0] + [k for k in range(1, len(chunk)) if _table_break(chunk, k)]
+    return [chunk[a:b] for a, b in zip(starts, starts[1:] + [len(chunk)])]
 
 
 def squeeze_double_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -96,17 +114,21 @@ def squeeze_double_spacing(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     apart are adjacent and a paragraph break (three blanks) stays a break. Line
     numbers are kept, so positions still point into the original file.
     """
-    texts = [line.text.strip() for line in lines]
-    filled = [i for i, text in enumerate(texts) if text]
-    if len(filled) < 10:
+    blank = [not text or text.isspace() for text in map(_TEXT, lines)]  # not text.strip(), without a copy
+    filled = blank.count(False)
+    if filled < 10:
         return lines
-    followed = sum(1 for i in filled if i + 1 < len(texts) and not texts[i + 1])
-    if followed < 0.8 * len(filled):
+    # a filled line followed by a blank one: a False, True pair; there are never more of
+    # them than blank lines, so most documents are settled by that count alone
+    if len(blank) - filled < 0.8 * filled:
+        return lines
+    followed = sum(1 for i in range(len(blank) - 1) if blank[i + 1] and not blank[i])
+    if followed < 0.8 * filled:
         return lines
     out: list[Line] = []
     run: list[Line] = []
-    for line, text in zip(lines, texts):
-        if not text:
+    for line, empty in zip(lines, blank):
+        if empty:
             run.append(line)
             continue
         out.extend(run[: len(run) // 2])
@@ -129,40 +151,51 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
     in_sgml_table = False
     for i, line in enumerate(lines):
         text = line.text
-        stripped = text.lstrip()
+        # strip(), not lstrip(): the tag tests below look at a prefix with no white space in it
+        stripped = text.strip()
         if not stripped:
             if line.number in furniture:
                 kinds[i] = "furniture"
             elif in_sgml_table:
                 kinds[i] = "table"
             continue
-        tag = stripped[0] == "<"
-        upper = stripped[:8].upper() if tag else ""
-        if line.number in furniture or upper.startswith("<PAGE>"):
+        if line.number in furniture:
             kinds[i] = "furniture"
             continue
-        if upper.startswith("<TABLE"):
-            in_sgml_table = True
+        if stripped[0] == "<":  # the tag tests only for lines that start with one
+            upper = stripped[:8].upper()
+            if upper.startswith("<PAGE>"):
+                kinds[i] = "furniture"
+                continue
+            if upper.startswith("<TABLE"):
+                in_sgml_table = True
+                kinds[i] = "table"
+                continue
+            if in_sgml_table:
+                kinds[i] = "table"
+                if upper.startswith("</TABLE"):
+                    in_sgml_table = False
+                continue
+            if _TAG_LINE.match(text):
+                kinds[i] = "markup"
+                continue
+        elif in_sgml_table:
             kinds[i] = "table"
-            continue
-        if in_sgml_table:
-            kinds[i] = "table"
-            if upper.startswith("</TABLE"):
-                in_sgml_table = False
-            continue
-        if tag and _TAG_LINE.match(text):
-            kinds[i] = "markup"
             continue
         kinds[i] = "text"
-        tail = stripped.rstrip()
-        last = tail[-1]
-        if last in _CELL_END or (len(tail) > 1 and tail[-2].isdigit()) or last == "A":  # "1,475a", "N/A"
+        last = stripped[-1]
+        if last in _CELL_END or (len(stripped) > 1 and stripped[-2].isdigit()) or last == "A":  # "1,475a", "N/A"
             number[i] = _is_number_line(text)
 
     # grow tables around runs of number lines outside SGML tables
     i = 0
     while i < n:
-        if not number[i] or kinds[i] != "text":
+        if not number[i]:
+            try:
+                i = number.index(True, i)  # skip to the next number line in C
+            except ValueError:
+                break
+        if kinds[i] != "text":
             i += 1
             continue
         start = end = i
@@ -284,35 +317,29 @@ def _hints(chunk: tuple[Line, ...]) -> tuple[int, ...]:
     return ()
 
 
-def _text_blocks(document: str, chunk: tuple[Line, ...]) -> list[Block]:
-    """Split a run of text/blank lines into paragraphs and headings."""
-    out: list[Block] = []
-    current: list[Line] = []
-
-    def flush():
-        if not current:
-            return
-        kind = "heading" if _is_heading(current) else "paragraph"
-        out.append(Block(kind, document, current[0].number, current[-1].number, tuple(current)))
-        current.clear()
-
-    for line in chunk:
-        if not line.text.strip():
-            flush()
-            continue
-        current.append(line)
-    flush()
-    return out
+def _text_block(document: str, lines: tuple[Line, ...]) -> Block:
+    """A run of non-blank text lines: a heading or a paragraph."""
+    kind = "heading" if _is_heading(lines) else "paragraph"
+    return _block(kind, document, lines[0].number, lines[-1].number, tuple(lines))
 
 
-def _is_heading(lines: list[Line]) -> bool:
+def _is_heading(lines: tuple[Line, ...]) -> bool:
     if len(lines) > 4:
         return False
     texts = [line.text.strip() for line in lines]
-    if any(len(t) > 70 for t in texts):
+    if max(map(len, texts)) > 70:
         return False
-    if all(t.isupper() or t.startswith("(") for t in texts if any(c.isalpha() for c in t)):
+    # every line with a letter is upper case or starts with "("
+    if all(map(_capital_line, texts)):
         return True
     # centred short lines: a title
-    return all(line.text[: len(line.text) - len(line.text.lstrip())].__len__() >= 10 for line in lines) \
-        and not texts[-1].endswith(".")
+    return all(len(line.text) - len(line.text.lstrip()) >= 10 for line in lines) and not texts[-1].endswith(".")
+
+
+def _capital_line(text: str) -> bool:
+    """Upper case, opened by "(", or without a letter."""
+    if text.isupper() or text.startswith("("):
+        return True
+    if text.isascii():  # an ASCII letter is the one character whose upper and lower case differ
+        return text.upper() == text.lower()
+    return not any(c.isalpha() for c in text)

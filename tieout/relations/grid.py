@@ -87,8 +87,11 @@ def table_grids(report: Report) -> list[Grid]:
         ncols = max(len(table.columns), 1 + max(c for _, c in cells))
         rows = tuple(sorted({r for r, _ in cells}))
         iv = {}
+        halves: dict[tuple[Decimal, int], Decimal] = {}  # a table has few (scale, decimals) pairs
         for key, fact in cells.items():
-            half = fact.scale * Decimal(1).scaleb(-fact.decimals) / 2
+            half = halves.get((fact.scale, fact.decimals))
+            if half is None:
+                half = halves[fact.scale, fact.decimals] = fact.scale * Decimal(1).scaleb(-fact.decimals) / 2
             iv[key] = (fact.value - half, fact.value + half)
         blank = set()
         raw = report.filing.raw_lines

@@ -58,8 +58,10 @@ DEFAULT_SETTINGS = FurnitureSettings()
 # starts with a literal (or "\n"), which the regex engine finds fast.
 _MARK = re.compile(
     r"\n[ \t]*+(?:<(/?)((?i:PAGE|TABLE))\b"
-    # page number: 2, - 2 -, -19-, Page 2, PAGE 2 of 5, F-3, A-12, ii, - iii -  (never 0: "-0-" is nil)
-    r"|((?:-[ \t]*)?(?:(?:Page|PAGE|page)[ \t]+)?(?:[A-Z]{1,2}-[ \t]?)?"
+    # page number: 2, - 2 -, -19-, Page 2, PAGE 2 of 5, F-3, A-12, ii, - iii -  (never 0: "-0-" is nil).
+    # The lookahead says the line holds only characters a page number can (a prose line fails at
+    # its first lower-case word), so the alternatives below are only tried on the few that might be.
+    r"|(?=[-\t \dA-Zaefgiopvx]*+\n)((?:-[ \t]*)?(?:(?:Page|PAGE|page)[ \t]+)?(?:[A-Z]{1,2}-[ \t]?)?"
     r"(?:[1-9]\d{0,2}|[ivx]{1,6}|[IVX]{1,6})(?:[ \t]+of[ \t]+\d{1,3})?(?:[ \t]*-)?)[ \t]*(?=\n))"
 )
 _PAGE_TAG = re.compile(r"[ \t]*+</?(?i:PAGE)>")
@@ -270,8 +272,13 @@ def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
 def _add_rough(rough: dict, text: str, start: int, end: int, first: int, last: int) -> None:
     words = text[start:end].split()
     if words:  # coarser than the real key: equal real keys give equal rough keys
-        key = (len(words), words[0].translate(_NO_DIGITS), words[-1].translate(_NO_DIGITS))
+        key = (len(words), _without_digits(words[0]), _without_digits(words[-1]))
         rough.setdefault(key, []).append((first, last, start, end))
+
+
+def _without_digits(word: str) -> str:
+    # a word of letters has no digit to delete: isalpha() is cheaper than translate()
+    return word if word.isalpha() else word.translate(_NO_DIGITS)
 
 
 def _has_barrier(page: _Page, breaks: list[int], first: int, last: int) -> bool:

@@ -50,17 +50,20 @@ _GLUED = re.compile(r"\S [($]?[\d.,]*\d[)%]?$")  # a label ending in a number on
 def block_to_table(block: Block, document: Document, index: int, blocks=(),
                    settings: TableSettings = DEFAULT) -> tuple[Table | None, list[Problem]]:
     problems: list[Problem] = []
-    lines = [line for line in block.lines if not _markup_only(line.text)]
-    if not lines:
+    # lines that hold only markup (<S> <C>, <CAPTION>) are dropped; the rest without their markup
+    kept = [(line, strip_markup(line.text)) for line in block.lines]
+    kept = [(line, text) for line, text in kept if text.strip() or not line.text.strip()]
+    if not kept:
         return None, problems
-    texts = [strip_markup(line.text) for line in lines]
+    lines = [line for line, _ in kept]
+    texts = [text for _, text in kept]
     splits = fold_years_into_labels(texts, [line_to_cells(text) for text in texts])
     data = [bool(s.cells) and not is_year_header(s) for s in splits]
     if not any(data):
         return None, problems
     columns = splits_to_columns([s for s, d in zip(splits, data) if d])
     # second pass: a number one space from its label counts when it sits in a known column
-    splits = fold_years_into_labels(texts, [line_to_cells(text, columns) if s.cells and _GLUED.search(s.label)
+    splits = fold_years_into_labels(texts, [line_to_cells(text, columns) if s.cells and _glued(s.label)
                                             else s for text, s in zip(texts, splits)])
     data = [bool(s.cells) and not is_year_header(s) for s in splits]
     columns = columns_by_hints(columns_by_rank(splits_to_columns([s for s, d in zip(splits, data) if d]),
@@ -70,12 +73,9 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     header_top, body_start = find_header(texts, splits, data, first_data, columns)
     titles = title_lines(block, lines, header_top, blocks, settings)
     title_texts = [collapse(strip_markup(line.text)) for line in titles]
-    note = next((find_note(t) for t in title_texts if find_note(t)), "")
+    note = next(filter(None, map(find_note, title_texts)), "")  # the first title line's note
     if not note:
-        for text in texts[header_top:body_start]:
-            if find_note(text):
-                note = find_note(text)
-                break
+        note = next(filter(None, map(find_note, texts[header_top:body_start])), "")
     title_parts = [t for t in title_texts if t and not is_note_line(t)]
     stub = stub_text(texts[header_top:body_start], columns)
     if stub:
@@ -121,9 +121,10 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     ), problems
 
 
-def _markup_only(text: str) -> bool:
-    stripped = text.strip()
-    return bool(stripped) and not strip_markup(text).strip()
+def _glued(label: str) -> bool:
+    """Does the label end in a number one space off ("Balance at June 30, 1995")?"""
+    last = label[-1:]  # _GLUED ends in a digit, ")" or "%": the test spares most labels the search
+    return (last.isdecimal() or last in (")", "%")) and bool(_GLUED.search(label))
 
 
 def tables_with_fiscal_years(tables: list[Table], form_type: str, period: str) -> list[Table]:

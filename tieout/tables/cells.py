@@ -27,12 +27,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
+from tieout.records import record_maker
+
 # The tokens of a line, left to right: a cell (group "cell": "num" the number with its
 # sign decoration, "dollar" a leading '$', "fn" a footnote marker glued on) ending at a
 # space or the end of the line; a run of leader dots; any other word. Cells are then
-# peeled off the right end. No nested quantifiers: linear in the line length.
+# peeled off the right end. No nested quantifiers: linear in the line length. No token starts
+# with a blank, and the leading (?=[^ \t]) says so: the engine then passes over the blanks
+# between cells at one test a character instead of trying every alternative (twice as fast).
 _TOKENS = re.compile(
     r"""
+    (?=[^ \t])
+    (?:
     (?P<cell>
         (?P<dollar>\$[ \t]{0,12})?
         (?P<num>
@@ -47,6 +53,7 @@ _TOKENS = re.compile(
     | \.{2,}                                                         # dot leaders
     | [^ \t.]+                                                       # a word
     | \.
+    )
     """,
     re.VERBOSE,
 )
@@ -78,6 +85,11 @@ class SplitLine:
     cells: tuple[RawCell, ...]
 
 
+# line_to_cells makes one of these per line and cell: built directly (tieout/records.py)
+_raw_cell = record_maker(RawCell)
+_split_line = record_maker(SplitLine)
+
+
 def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
     """``"(2,464)"`` -> (Decimal(-2464), 0 decimals, nil=False, percent=False).
 
@@ -96,9 +108,10 @@ def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
         negative, text = (not negative), text[1:]
     elif text.startswith("+"):
         text = text[1:]
-    if not text or not any(ch.isdigit() for ch in text):
-        return None
     digits = text.replace(",", "")
+    # isdigit() first: the common "1234" skips the per-character scan
+    if not text or not (digits.isdigit() or any(ch.isdigit() for ch in text)):
+        return None
     try:
         value = Decimal(digits)
     except InvalidOperation:
@@ -135,6 +148,8 @@ def _set_off(text: str, start: int, dollar: bool) -> bool:
 
 MAX_LABEL = 300
 _NOT_APPLICABLE = re.compile(r"\s(?:N/A|n/a|N\.A\.|NA|NM|n\.m\.|nm)$")
+# the endings _NOT_APPLICABLE can match: a cheap endswith() spares most prose lines the regex search
+_NOT_APPLICABLE_ENDS = ("N/A", "n/a", "N.A.", "NA", "NM", "n.m.", "nm")
 _CELL_END_CHARS = frozenset("0123456789)%-*\u2014\u2013")
 
 
@@ -172,52 +187,55 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
     end = len(stripped)
     last = stripped[-1:]
     if not last or (last not in _CELL_END_CHARS and not (last.isalpha() and end > 1 and stripped[-2].isdigit())
-                    and not _NOT_APPLICABLE.search(stripped)):
-        return SplitLine(label=stripped, label_end=end + 1, cells=())  # prose, headings: no cells
+                    and not (stripped.endswith(_NOT_APPLICABLE_ENDS) and _NOT_APPLICABLE.search(stripped))):
+        return _split_line(label=stripped, label_end=end + 1, cells=())  # prose, headings: no cells
     if not columns and last != "-" and not _may_end_in_cell(stripped):
-        return SplitLine(label=stripped, label_end=end + 1, cells=())  # "... in 1996": one space before
-    if rule_kind(text):
-        return SplitLine(label=stripped, label_end=end + 1, cells=())
+        return _split_line(label=stripped, label_end=end + 1, cells=())  # "... in 1996": one space before
+    if last == "-" and rule_kind(text):  # a rule line ends in '-', '=' or '_'; of those only '-' gets here
+        return _split_line(label=stripped, label_end=end + 1, cells=())
     tokens = list(_TOKENS.finditer(stripped))
     cells: list[RawCell] = []
     cut = end
     for index in range(len(tokens) - 1, -1, -1):
         match = tokens[index]
-        if len(cells) >= max_cells or (match.group("cell") is None and match.group("na") is None):
+        # lastgroup names the outermost group that matched: "cell", "na", or None for a word or leaders
+        kind = match.lastgroup
+        if len(cells) >= max_cells or kind is None:
             break
         start = match.start()
-        if match.group("na"):  # "N/A": a cell that holds no number
+        before = stripped[:start].rstrip()
+        if kind == "na":  # "N/A": a cell that holds no number
             if not _set_off(stripped, start, False):
                 break
-            cells.append(RawCell(display=match.group("na"), value=None, decimals=0, nil=False,
-                                 start=start + 1, end=match.end() + 1))
-            cut = len(stripped[:start].rstrip())
+            cells.append(_raw_cell(display=match.group("na"), value=None, decimals=0, nil=False,
+                                   start=start + 1, end=match.end() + 1))
+            cut = len(before)
             continue
         # a cell starts a token: the character before it is white space, '$', a leader dot or the margin
         if start > 0 and stripped[start - 1] not in " \t.$_:":
             break  # "1995)1,496": a number glued to a word is not a cell
-        num = match.group("num")
-        dollar = bool(match.group("dollar"))
+        dollar_text, num, fn = match.group("dollar", "num", "fn")  # one call, not three
+        num_start, num_end = match.span("num")
+        dollar = bool(dollar_text)
         parsed = parse_number(num)
         if parsed is None:
             break
         value, decimals, nil, percent = parsed
         if not _set_off(stripped, start, dollar) and not _after_number(tokens, index):
-            if not cells or stripped[:start].rstrip().endswith(","):
+            if not cells or before.endswith(","):
                 break  # only a row already holding cells may have a label-glued first cell
-            inside = any(left - 1 <= start and match.end("num") <= right + 1 for left, right in columns)
+            inside = any(left - 1 <= start and num_end <= right + 1 for left, right in columns)
             if not (inside and stripped[start - 1] == " "):
                 break
-        fn = match.group("fn") or ""
         num_text = num.replace(" ", "") if not nil else num
-        cells.append(RawCell(
+        cells.append(_raw_cell(
             display=num_text.lstrip("$") if num_text.startswith("$") else num_text,
             value=value, decimals=decimals, nil=nil,
-            start=match.start("num") + 1, end=match.end("num") + 1,
-            footnote=",".join(re.findall(r"\w+", fn)) or ("*" if fn.startswith("*") else ""),
-            percent=percent, dollar=dollar or "$" in num or stripped[:start].rstrip().endswith("$"),
+            start=num_start + 1, end=num_end + 1,
+            footnote=_footnote(fn) if fn else "",
+            percent=percent, dollar=dollar or "$" in num or before.endswith("$"),
         ))
-        cut = len(stripped[:start].rstrip())
+        cut = len(before)
     label_text = stripped[:cut]
     if cells and label_text.endswith("$"):  # "investments$ 194": the '$' belongs to the cell
         label_text = label_text[:-1]
@@ -227,7 +245,15 @@ def line_to_cells(text: str, columns: tuple[tuple[int, int], ...] = (), max_cell
         label = label_text.rstrip()
     if cells and len(label) > MAX_LABEL:  # no printed label is this long: numbers past max_cells, or noise
         label = label[:MAX_LABEL].rstrip() + "…"
-    return SplitLine(label=label, label_end=len(label) + 1, cells=tuple(reversed(cells)))
+    return _split_line(label=label, label_end=len(label) + 1, cells=tuple(reversed(cells)))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _footnote(marker: str) -> str:
+    """``"(2)(a)"`` -> ``"2,a"``; ``"**"`` -> ``"*"``."""
+    return ",".join(_WORDS.findall(marker)) or ("*" if marker.startswith("*") else "")
 
 
 _MARKUP = re.compile(r"</?(?:S|C|CAPTION|FN|TABLE|PAGE)>", re.IGNORECASE)
@@ -262,13 +288,17 @@ _RULE = re.compile(r"^[\s\-=_]*$")
 def rule_kind(text: str) -> str:
     """``"---"``/``"==="`` lines: return "-", "=" or "" for other lines."""
     stripped = text.strip()
-    if len(stripped) < 3 or not _RULE.match(text):
+    # a rule's last character is one of "-=_": that test spares other lines the regex
+    if len(stripped) < 3 or stripped[-1] not in "-=_" or not _RULE.match(text):
         return ""
     if "=" in stripped:
         return "="
     if "-" in stripped or "_" in stripped:
         return "-"
     return ""
+
+
+_RULE_RUN = re.compile(r"[-=_]{2,}(?: [-=_]{2,})*")
 
 
 def rule_segments(text: str) -> list[tuple[int, int, str]]:
@@ -278,7 +308,7 @@ def rule_segments(text: str) -> list[tuple[int, int, str]]:
     EDGAR), except between two long runs, which underline two column groups.
     """
     out = []
-    for match in re.finditer(r"[-=_]{2,}(?: [-=_]{2,})*", text):
+    for match in _RULE_RUN.finditer(text):
         start = match.start()
         for piece in _split_long_runs(match.group()):
             kind = "=" if "=" in piece else "-"

@@ -9,7 +9,9 @@ tables whose cells drift are re-read by rank.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from tieout.tables.cells import RawCell, SplitLine
 
@@ -28,11 +30,22 @@ def splits_to_columns(splits: list[SplitLine]) -> tuple[tuple[int, int], ...]:
             clusters[-1][1] = max(clusters[-1][1], end)
         else:
             clusters.append([start, end])
+    # every cell lies in the one cluster its span went into: the last that starts at or before it
+    lefts = [left for left, _ in clusters]
+    members: list[list[RawCell]] = [[] for _ in clusters]
+    crowded: set[int] = set()  # clusters where one line has two cells
+    for s in splits:
+        seen = set()
+        for c in s.cells:
+            k = bisect_right(lefts, c.start) - 1
+            members[k].append(c)
+            if k in seen:
+                crowded.add(k)
+            seen.add(k)
     result: list[tuple[int, int]] = []
-    for left, right in clusters:
-        inside = [[c for c in s.cells if left <= c.start and c.end <= right] for s in splits]
-        if any(len(cells) > 1 for cells in inside):
-            result.extend(_split_by_right_edges([c for cells in inside for c in cells]))
+    for k, (left, right) in enumerate(clusters):
+        if k in crowded:
+            result.extend(_split_by_right_edges(members[k]))
         else:
             result.append((left, right))
     return tuple(result)
@@ -80,17 +93,30 @@ def _split_by_right_edges(cells: list[RawCell]) -> list[tuple[int, int]]:
 
 
 def cell_to_column(cell: RawCell, columns: tuple[tuple[int, int], ...]) -> int | None:
+    """The column a cell falls in: the one it overlaps most, else the nearest within 8 characters."""
+    return _span_to_column(cell.start, cell.end, columns)
+
+
+# Every cell is placed twice (percent_columns, then the rows), and right-aligned figures of
+# one column share their span: a small cache answers most calls.
+@lru_cache(maxsize=4096)
+def _span_to_column(start: int, end: int, columns: tuple[tuple[int, int], ...]) -> int | None:
     best, best_overlap = None, 0
     for i, (left, right) in enumerate(columns):
-        overlap = min(right, cell.end) - max(left, cell.start)
+        # min(right, end) - max(left, start), without two calls per column: this runs for every cell
+        overlap = (right if right < end else end) - (left if left > start else start)
         if overlap > best_overlap:
             best, best_overlap = i, overlap
     if best is not None:
         return best
-    centre = (cell.start + cell.end) / 2
+    centre = (start + end) / 2
     distances = [(abs((left + right) / 2 - centre), i) for i, (left, right) in enumerate(columns)]
     distance, nearest = min(distances) if distances else (999, None)
     return nearest if distance <= 8 else None
+
+
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def percent_columns(splits, data, columns, header_texts) -> set[int]:
@@ -104,9 +130,9 @@ def percent_columns(splits, data, columns, header_texts) -> set[int]:
                 tally = counts.setdefault(j, [0, 0])
                 tally[0] += cell.percent
                 tally[1] += 1
-    out = {j for j, (p, n) in counts.items() if p * 2 > n and not re.search(r"\b(?:19|20)\d\d\b", header_texts[j])}
+    out = {j for j, (p, n) in counts.items() if p * 2 > n and not _YEAR_WORD.search(header_texts[j])}
     out |= {j for j, h in enumerate(header_texts) if h.strip() in ("%", "Percent", "% Change", "% of Sales",
                                                                      "Change %", "%Change", "Percent Change")
             or re.fullmatch(r"(?:%|percent)\b.*|.*\b(?:%|percent)(?:\s+change)?", h.strip(), re.IGNORECASE)
-            and not re.search(r"\d{4}", h)}
+            and not _FOUR_DIGITS.search(h)}
     return out

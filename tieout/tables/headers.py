@@ -24,11 +24,9 @@ _PERIOD_WORDS = re.compile(r"\b(ended|ending|months|weeks|quarter|years?|jan|feb
                            r"nov|dec)[a-z]*\b", re.IGNORECASE)
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """White space runs -> one space, ends stripped (split() and \\s agree on what is white space)."""
+    return " ".join(text.split())
 
 
 def _over_columns(text: str, columns) -> bool:
@@ -76,9 +74,12 @@ def _date_only(text: str) -> bool:
         not re.sub(r"[\W\d]+", " ", _DATE_WORDS.sub(" ", stripped)).strip()
 
 
+_PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart
+
+
 def _phrases(text: str) -> list[tuple[int, int, str]]:
     """Runs of text separated by two or more spaces: (1-based start, end exclusive, text)."""
-    return [(m.start() + 1, m.end() + 1, m.group()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+    return [(m.start() + 1, m.end() + 1, m.group()) for m in _PHRASE.finditer(text)]
 
 
 def header_to_columns(header_lines: list[str], columns) -> list[str]:
@@ -97,10 +98,12 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
     centres = [(left + right) / 2 for left, right in columns]
     width = sum(right - left for left, right in columns) / len(columns)
     spacing = (centres[-1] - centres[0]) / (len(columns) - 1) if len(columns) > 1 else width
+    # the rule segments of each header line, found once (None for a line that is no rule)
+    rules = [rule_segments(text) if rule_kind(text) else None for text in header_lines]
     for i, text in enumerate(header_lines):
-        if rule_kind(text):
+        if rules[i] is not None:
             continue
-        underline = [seg for below in header_lines[i + 1:] if rule_kind(below) for seg in rule_segments(below)]
+        underline = [seg for segments in rules[i + 1:] if segments is not None for seg in segments]
         phrases = [(start, end, phrase) for start, end, phrase in _phrases(text)
                    if end > first_left - 2  # not stub text over the labels
                    and not _table_note(phrase)]
@@ -126,12 +129,15 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
     return [collapse(" ".join(p)) for p in parts]
 
 
+_MONEY_NOTE = re.compile(r"dollar|\$|except", re.IGNORECASE)
+
+
 def _table_note(phrase: str) -> bool:
     """"(Dollars in millions)" or "(AMOUNTS IN THOUSANDS, EXCEPT PER SHARE DATA)" set over the columns
     is the table's note; a short "(in thousands)" under "Shares" is that column's own."""
     if not is_note_line(phrase):
         return False
-    return bool(re.search(r"dollar|\$|except", phrase, re.IGNORECASE)) or len(phrase.split()) >= 4
+    return bool(_MONEY_NOTE.search(phrase)) or len(phrase.split()) >= 4
 
 
 def _underlined(start: int, end: int, underline) -> tuple[int, int]:
@@ -160,9 +166,13 @@ def _phrase_columns(start: int, end: int, extent: tuple[int, int], columns) -> l
     return hits
 
 
+_SHARES_WORD = re.compile(r"\bshares\b", re.IGNORECASE)
+_PER_SHARE_WORDS = re.compile(r"per\s+share", re.IGNORECASE)
+
+
 def header_unit(header: str) -> tuple[str, Decimal]:
     """A unit printed in a column header: "Shares (in thousands)" -> ("shares", 1000)."""
-    if not re.search(r"\bshares\b", header, re.IGNORECASE) or re.search(r"per\s+share", header, re.IGNORECASE):
+    if not _SHARES_WORD.search(header) or _PER_SHARE_WORDS.search(header):
         return "", Decimal(1)
     scale = note_to_scale(header)
     return "shares", scale.money
@@ -191,7 +201,8 @@ def stub_text(header_lines: list[str], columns) -> str:
 
 def is_note_line(text: str) -> bool:
     stripped = text.strip()
-    if find_note(stripped) and len(find_note(stripped)) >= len(stripped) - 14:
+    note = find_note(stripped)
+    if note and len(note) >= len(stripped) - 14:
         return True
     return bool(re.fullmatch(r"\(?\s*(?:unaudited|audited|in\s+dollars|dollars)\s*\)?", stripped, re.IGNORECASE))
 
@@ -200,9 +211,9 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
     """Title lines: up to three short blocks just before the table, then its own lines above its header."""
     own = [line for line in lines[:header_top] if line.text.strip() and not rule_kind(line.text)]
     first = own[0].number if own else block.first
-    preceding = [b for b in blocks if b.document == block.document and b.last < block.first]
+    preceding = _blocks_before(block, blocks, 3)
     before: list = []
-    for previous in reversed(preceding[-3:]):
+    for previous in reversed(preceding):
         words = " ".join(line.text.strip() for line in previous.lines)
         prose = words.endswith(".") or (len(words.split()) > 12 and ". " in words)
         short = not prose and (previous.kind == "heading" or (
@@ -214,9 +225,25 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
         first = previous.first
     if not before and not own:
         # "CAPITALIZATION", then a paragraph introducing the table: the section heading names it
-        for previous in reversed(preceding[-3:]):
+        for previous in reversed(preceding):
             if previous.kind == "heading" and block.first - previous.last <= 25:
                 return list(previous.lines)[-settings.max_title_lines:]
             if previous.kind not in ("paragraph", "furniture"):
                 break
     return (before + own)[-settings.max_title_lines:]
+
+
+def _blocks_before(block: Block, blocks, count: int) -> list[Block]:
+    """The last ``count`` blocks of ``block``'s document that end above it, in order.
+
+    Read from the end of ``blocks`` and stopped at ``count``: the tables near
+    the end of a long document need not pass over every block before them.
+    """
+    found: list[Block] = []
+    for previous in reversed(blocks):
+        if previous.last < block.first and previous.document == block.document:
+            found.append(previous)
+            if len(found) == count:
+                break
+    found.reverse()
+    return found

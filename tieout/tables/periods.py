@@ -24,14 +24,17 @@ MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
+# A leading (?=[...]) names the characters a match can start with: the engine then passes the
+# others at one test each instead of trying every alternative (headers are searched often).
 _DATE = re.compile(
-    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*"
+    r"(?=[jfmasond])\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d|'?\d\d)\b",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)?\d\d)\b")
 _MONTH_YEAR = re.compile(
-    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*,?\s*(?P<year>(?:19|20)\d\d)\b",
+    r"(?=[jfmasond])\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*,?\s*"
+    r"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\d,.$])(?P<year>(?:19|20)\d\d)(?![\d,%])")
@@ -42,6 +45,7 @@ _WORD_NUMBERS = {
     "fifty-three": 53,
 }
 _LENGTH = re.compile(
+    r"(?=[\dotfsn])"
     r"\b(?P<n>\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|twenty[- ]six|thirty-nine|fifty[- ]two|fifty[- ]three)"
     r"[- ](?P<what>months?|weeks?)\b",
     re.IGNORECASE,
@@ -65,7 +69,7 @@ def text_to_dates(text: str) -> list[date]:
         found = _make_date(match.group("year"), MONTHS[match.group("mon")[:3].lower()], int(match.group("day")))
         if found:
             out.append(found)
-    for match in _NUMERIC_DATE.finditer(text):
+    for match in _NUMERIC_DATE.finditer(text) if "/" in text else ():  # 3/31/96: no slash, no search
         found = _make_date(match.group("y"), int(match.group("m")), int(match.group("d")))
         if found:
             out.append(found)
@@ -83,6 +87,11 @@ def _make_date(year_text: str, month: int, day: int) -> date | None:
         return None
 
 
+_YEAR_LENGTH = re.compile(r"\byears?\s+ended\b|\bfiscal\s+(year|\d{4})\b|\byear\s+to\s+date\b|\bannual\b"
+                          r"|\bfor\s+the\s+years?\b", re.IGNORECASE)
+_YEAR_TO_DATE = re.compile(r"year\s+to\s+date", re.IGNORECASE)
+
+
 def text_to_length(text: str) -> tuple[int, str] | None:
     """The period length a header states: (3, "months"), (13, "weeks"), (12, "months") ..."""
     match = _LENGTH.search(text)
@@ -92,11 +101,10 @@ def text_to_length(text: str) -> tuple[int, str] | None:
         what = "weeks" if match.group("what").lower().startswith("week") else "months"
         if number:
             return number, what
-    if _QUARTER.search(text):
+    if ("q" in text or "Q" in text) and _QUARTER.search(text):  # every match holds a q
         return 3, "months"
-    if re.search(r"\byears?\s+ended\b|\bfiscal\s+(year|\d{4})\b|\byear\s+to\s+date\b|\bannual\b|\bfor\s+the\s+years?\b",
-                 text, re.IGNORECASE):
-        if re.search(r"year\s+to\s+date", text, re.IGNORECASE):
+    if _YEAR_LENGTH.search(text):
+        if _YEAR_TO_DATE.search(text):
             return None
         return 12, "months"
     return None
@@ -161,14 +169,19 @@ def year_only(header: str) -> str | None:
     return years[-1] if years else None
 
 
+_BALANCES = re.compile(r"balance sheets?|financial position|financial condition|statements? of condition",
+                       re.IGNORECASE)
+_FLOWS = re.compile(r"\b(operations|income|earnings|cash flows?|ended|months|quarter|year)\b", re.IGNORECASE)
+_AS_OF = re.compile(r"\b(as of|at)\b", re.IGNORECASE)
+
+
 def is_instant_table(title: str, header_text: str) -> bool:
     text = f"{title} {header_text}"
-    if re.search(r"balance sheets?|financial position|financial condition|statements? of condition",
-                 text, re.IGNORECASE):
+    if _BALANCES.search(text):
         return True
-    if re.search(r"\b(operations|income|earnings|cash flows?|ended|months|quarter|year)\b", text, re.IGNORECASE):
+    if _FLOWS.search(text):
         return False
-    return bool(re.search(r"\b(as of|at)\b", header_text, re.IGNORECASE))
+    return bool(_AS_OF.search(header_text))
 
 
 def year_to_fiscal_period(year: str, fiscal_end: date, instant: bool) -> str:

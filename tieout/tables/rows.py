@@ -15,6 +15,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from tieout.model import Cell, Column, Problem, Row
+from tieout.records import record_maker
 from tieout.tables.cells import SplitLine, is_year_header, rule_kind, rule_segments
 from tieout.tables.columns import cell_to_column
 from tieout.tables.headers import collapse
@@ -34,8 +35,15 @@ _SHARE_NOTE = re.compile(r"\(\s*(?:reflects|represents)?[^()]*?(\d+(?:\.\d+)?)\s
                          r"[^()]*\)", re.IGNORECASE)
 
 
+_BALANCE = re.compile(r"balances?\b", re.IGNORECASE)
+
 _CLOSING = re.compile(r"^(?:total|net cash(?: provided| used)?(?: \(used\))?(?: by| from| in| for)?"
                       r"(?: \((?:used in|used by|provided by)\))?)\s+")
+
+
+# one per printed number and one per row: built directly (tieout/records.py)
+_cell = record_maker(Cell)
+_row = record_maker(Row)
 
 
 @dataclass
@@ -56,7 +64,8 @@ class _RowDraft:
 
 def clean_label(text: str) -> str:
     label = collapse(text)
-    label = _FOOTNOTE_TAIL.sub("", label)
+    if label.endswith((")", "*")):  # a footnote marker ends with one of these
+        label = _FOOTNOTE_TAIL.sub("", label)
     return label.rstrip(" :.")
 
 
@@ -102,7 +111,7 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
     previous_was_row = False
 
     def path() -> tuple[str, ...]:
-        return tuple(text for _, text, _ in stack)
+        return tuple([text for _, text, _ in stack])
 
     def push_heading(indent: int, text: str, line_no: int, banner: bool):
         nonlocal stack
@@ -178,7 +187,8 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
                 joined = f"{last_text} {joined}"
                 indent, label_line = last_indent, last_line
             stripped = joined
-        flush_pending_as_headings()
+        if pending:
+            flush_pending_as_headings()
         # the row's place in the outline: headings at or deeper than its indent are closed
         if indent >= 0:
             stack[:] = [entry for entry in stack if entry[2] or entry[0] < indent]
@@ -190,6 +200,7 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
                           label_line=label_line, cells=[None] * len(columns), path=path(),
                           rule_above=pending_rule)
         pending_rule = ""
+        tabs = line.tabs  # without tabs a column of the text is the column of the line
         for cell in split.cells:
             j = cell_to_column(cell, columns)
             if j is None:
@@ -200,9 +211,10 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
                 problems.append(Problem("tables", f"two numbers under one column: {cell.display!r}",
                                         line.number, line.source_col(cell.start), line.source_col(cell.end)))
                 continue
-            draft.cells[j] = Cell(
-                display=cell.display, value=cell.value, decimals=cell.decimals, nil=cell.nil,
-                line=line.number, col=line.source_col(cell.start), end_col=line.source_col(cell.end - 1) + 1,
+            draft.cells[j] = _cell(
+                display=cell.display, value=cell.value, decimals=cell.decimals, nil=cell.nil, line=line.number,
+                col=line.source_col(cell.start) if tabs else cell.start,
+                end_col=line.source_col(cell.end - 1) + 1 if tabs else cell.end,
                 footnote=cell.footnote, percent=cell.percent,
             )
             draft.dollar = draft.dollar or cell.dollar
@@ -210,12 +222,14 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
         drafts.append(draft)
         previous_was_row = True
         # "Net cash provided by financing activities" closes FINANCING ACTIVITIES; "Total assets" closes ASSETS
-        closes = _CLOSING.sub("", draft.label.lower()).strip()
-        if closes != draft.label.lower():
-            for position, (_, heading, banner) in enumerate(stack):
-                if banner and heading.lower() == closes:
-                    del stack[position:]
-                    break
+        lowered = draft.label.lower()
+        if lowered.startswith(("total", "net cash")):  # the only labels _CLOSING can shorten
+            closes = _CLOSING.sub("", lowered).strip()
+            if closes != lowered:
+                for position, (_, heading, banner) in enumerate(stack):
+                    if banner and heading.lower() == closes:
+                        del stack[position:]
+                        break
     flush_pending_as_headings()
     # drop trailing heading rows (notes under the table that were not rows)
     while drafts and drafts[-1].heading:
@@ -231,7 +245,7 @@ def rows_to_periods(rows: tuple[Row, ...]) -> tuple[Row, ...]:
     """
     dates: dict[int, object] = {}
     for index, row in enumerate(rows):
-        if not row.heading and re.match(r"balances?\b", row.label, re.IGNORECASE):
+        if not row.heading and _BALANCE.match(row.label):
             found = text_to_dates(row.label)
             if found:
                 dates[index] = found[-1]
@@ -256,6 +270,9 @@ def _starts_lower(text: str) -> bool:
     return stripped[:1].islower()
 
 
+_MARKER = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)", re.IGNORECASE)  # "(a)", "( 2 )"
+
+
 def _heading_name(text: str) -> tuple[str, Decimal | None]:
     """"AMERICAN GIRL UNIT (Reflects Hecla's 47% share)" -> ("AMERICAN GIRL UNIT", 0.47)."""
     share = None
@@ -263,7 +280,7 @@ def _heading_name(text: str) -> tuple[str, Decimal | None]:
     if match:
         share = Decimal(match.group(1)) / 100
         text = text[: match.start()] + text[match.end():]
-    text = re.sub(r"\(\s*[a-z0-9]{1,2}\s*\)", " ", text, flags=re.IGNORECASE)
+    text = _MARKER.sub(" ", text)
     return clean_label(text), share
 
 
@@ -271,6 +288,6 @@ def finish_row(draft: _RowDraft, columns: list[Column], money_table: bool) -> Ro
     percent = draft.percent and all(c is None or c.percent for c in draft.cells)
     unit = "" if draft.heading else row_unit(draft.label, draft.path, money_table, draft.dollar, percent).unit
     cells = tuple(draft.cells) if not draft.heading else tuple(None for _ in columns)
-    return Row(label=draft.label, path=draft.path, indent=draft.indent, line=draft.line,
-               label_line=draft.label_line, cells=cells, rule_above=draft.rule_above,
-               rule_below=draft.rule_below, unit=unit, heading=draft.heading)
+    return _row(label=draft.label, path=draft.path, indent=draft.indent, line=draft.line,
+                label_line=draft.label_line, cells=cells, rule_above=draft.rule_above,
+                rule_below=draft.rule_below, unit=unit, heading=draft.heading)

@@ -29,7 +29,8 @@ _NOTE = re.compile(
 )
 # Every note holds one of these within 62 characters of its start. _NOTE tries up to 60x60
 # steps at each word boundary, so it is only run in a window around each anchor: linear.
-_NOTE_ANCHOR = re.compile(r"\b(?:in|of)\s+(?:thousands|millions|billions)\b|000", re.IGNORECASE)
+# (the lookahead names the first letters, so the search passes other characters at one test each)
+_NOTE_ANCHOR = re.compile(r"(?=[io0])(?:\b(?:in|of)\s+(?:thousands|millions|billions)\b|000)", re.IGNORECASE)
 _NOTE_REACH = 62  # characters a note can start before its anchor
 _NOTE_TAIL = 82  # characters a note can run past its anchor
 
@@ -81,15 +82,17 @@ def find_note(text: str) -> str:
 # --------------------------------------------------------------------------
 # row units
 
-_PER_SHARE = re.compile(r"per\s+(?:common\s+|basic\s+|diluted\s+|weighted\s+)?(?:share|unit)|\beps\b|"
-                        r"per\s+(?:basic|diluted)\s+share|dividends?\s+declared\s+per", re.IGNORECASE)
+# A leading (?=[...]) names the letters a match can start with: searching a label, the engine
+# then passes the other characters at one test each instead of trying every alternative.
+_PER_SHARE = re.compile(r"(?=[ped])(?:per\s+(?:common\s+|basic\s+|diluted\s+|weighted\s+)?(?:share|unit)|\beps\b|"
+                        r"per\s+(?:basic|diluted)\s+share|dividends?\s+declared\s+per)", re.IGNORECASE)
 # "Cash dividends of $0.48 per common share": the rate is in the label, the row holds totals
 _RATE_IN_LABEL = re.compile(r"\$\s*\d*\.?\d+\s+per\b", re.IGNORECASE)
-_SHARES = re.compile(r"\bshares\b|\bnumber of (?:common )?shares\b|shares outstanding|weighted average (?:number|shares|common)",
-                     re.IGNORECASE)
+_SHARES = re.compile(r"(?=[snw])(?:\bshares\b|\bnumber of (?:common )?shares\b|shares outstanding|"
+                     r"weighted average (?:number|shares|common))", re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"^\s*(?:shares\b|weighted[- ]average (?:number of )?(?:common )?(?:shares|number)|"
                           r"average (?:number of )?(?:common )?shares|number of (?:common )?shares)|"
-                          r"shares outstanding|shares used in", re.IGNORECASE)
+                          r"(?=s)(?:shares outstanding|shares used in)", re.IGNORECASE)
 
 # label text -> unit; first match wins. Order matters: rates before plain amounts.
 _LABEL_UNITS: tuple[tuple[re.Pattern, str, Decimal], ...] = tuple(
@@ -110,6 +113,14 @@ _LABEL_UNITS: tuple[tuple[re.Pattern, str, Decimal], ...] = tuple(
 )
 
 
+# any of _LABEL_UNITS: one search rules out the common label that names no unit, before
+# the patterns are tried one by one for the first that matches
+_ANY_LABEL_UNIT = re.compile(
+    "(?=[cdpogt$(%])(?:" + "|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _LABEL_UNITS) + ")", re.IGNORECASE)
+_NOT_SHARES = re.compile(r"\$|amount|value|proceeds|issuance of|dividends?|repurchase|purchase of|sale of|"
+                         r"capital|stock,? net|common stock\b(?! shares)", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class RowUnit:
     unit: str  # "USD", "USD/share", "shares", "oz", ...
@@ -124,21 +135,30 @@ def row_unit(label: str, path: tuple[str, ...], money_table: bool, dollar: bool,
         return RowUnit("%", ONE, "none")
     if _SHARE_COUNT.search(label) or (path and _SHARE_COUNT.search(path[-1]) and not _PER_SHARE.search(label)):
         return RowUnit("shares", ONE, "shares")  # "Shares outstanding" or "WEIGHTED AVERAGE SHARES > Basic"
-    for text in (label, *reversed(path)):
-        if not text:
-            continue
-        if _PER_SHARE.search(text) and not _RATE_IN_LABEL.search(text):
-            return RowUnit("USD/share", ONE, "none")
-        for pattern, unit, factor in _LABEL_UNITS:
-            if pattern.search(text):
-                if unit == "ton" and text is not label:
-                    continue  # "per ton" sections don't make a row tons
-                return RowUnit(unit, factor, "none")
-        if text is label and _SHARES.search(text) and not re.search(r"\$|amount|value|proceeds|issuance of|"
-                                                                       r"dividends?|repurchase|purchase of|sale of|"
-                                                                       r"capital|stock,? net|common stock\b(?! shares)",
-                                                                       text, re.IGNORECASE):
-            return RowUnit("shares", ONE, "shares")
+    for text, of_label in ((label, True), *((heading, False) for heading in reversed(path))):
+        if text:
+            found = _text_unit(text, of_label)
+            if found is not None:
+                return found
     if dollar or money_table:
         return RowUnit("USD", ONE, "money")
     return RowUnit("", ONE, "none")
+
+
+@lru_cache(maxsize=4096)
+def _text_unit(text: str, of_label: bool) -> RowUnit | None:
+    """The unit the label (``of_label``) or a heading on the row's path names, or None.
+
+    Apart from ``row_unit`` and cached: the headings of a table's path recur on every row.
+    """
+    if _PER_SHARE.search(text) and not _RATE_IN_LABEL.search(text):
+        return RowUnit("USD/share", ONE, "none")
+    if _ANY_LABEL_UNIT.search(text):
+        for pattern, unit, factor in _LABEL_UNITS:
+            if pattern.search(text):
+                if unit == "ton" and not of_label:
+                    continue  # "per ton" sections don't make a row tons
+                return RowUnit(unit, factor, "none")
+    if of_label and _SHARES.search(text) and not _NOT_SHARES.search(text):
+        return RowUnit("shares", ONE, "shares")
+    return None
