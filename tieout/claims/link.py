@@ -445,10 +445,9 @@ def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
         and a subject that says more than the row leaves none of the row's words unsaid
         ("federal income tax rate" is not "Effective tax rate")."""
         row = _row(f)
-        local = sum(1 for g in row.groups if g & words.local)
         extra = subject - row.label - row.where - MODIFIERS
         unsaid = [g for g in row.groups if not g & words.sentence and not g <= OPTIONAL_LABEL_WORDS]
-        return local > 0 and len(extra) < local and not (extra and unsaid)
+        return mostly_about(words, f) and not (extra and unsaid)
 
     found = [(m, f, miss) for m, f, miss in found
              if (about(f) or m.tied) and (miss.kind != "sign" or sign_stated(claim, words, f))]
@@ -468,6 +467,13 @@ def passing_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fac
     return max(passing, key=lambda mf: (mf[0].score, -mf[1].id)) if passing else None
 
 
+def mostly_about(words: Words, fact: Fact) -> bool:
+    """The claim's own subject is mostly this row: more of the row's key words than subject words it does not say."""
+    row = _row(fact)
+    local = sum(1 for g in row.groups if g & words.local)
+    return local > len(words.local - UNIT_WORDS - GENERIC - row.label - row.where - MODIFIERS)
+
+
 def firm_tie(claim: Claim, words: Words, meaning: Meaning, fact: Fact) -> bool:
     """Is a value match evidence of the row? Its words say more than an overlap (the row is tied or named by
     them, or is mostly what the claim's own subject is about), or the figure has three significant digits or
@@ -478,9 +484,7 @@ def firm_tie(claim: Claim, words: Words, meaning: Meaning, fact: Fact) -> bool:
     written = claim_to_written(claim)
     if written is not None and len(written.digits.strip("0")) >= 3:  # "$150 million" is a round figure
         return True
-    row = _row(fact)
-    local = sum(1 for g in row.groups if g & words.local)
-    return local > len(words.local - UNIT_WORDS - GENERIC - row.label - row.where - MODIFIERS)
+    return mostly_about(words, fact)
 
 
 def corrected_claim(claim: Claim, fact: Fact, miss: NearMiss) -> Claim | None:
@@ -526,14 +530,11 @@ def corrected_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
     if claim.kind != "amount" or claim.forward or claim.period is None or words.local & NON_TABLE_WORDS \
             or composite(scored):
         return None
-    subject = words.local - UNIT_WORDS - GENERIC
     found: list[tuple[Meaning, Fact, NearMiss]] = []
     for m, f in scored:
         if not m.overlap or not _plausible(claim, f, settings) or contradicts(words, f):
             continue
-        row = _row(f)
-        local = sum(1 for g in row.groups if g & words.local)
-        if local <= len(subject - row.label - row.where - MODIFIERS):
+        if not mostly_about(words, f):
             continue  # the claim's own subject must be mostly this row: a corrected figure is one of some
             # twenty one-slip neighbours, so its value says less than an exact match and the words must say more
         miss = near_miss(claim, f, by_magnitude(claim, words, f))
@@ -645,11 +646,12 @@ def sentence_groups(claims: Sequence[Claim]) -> dict[int, tuple[Claim, ...]]:
     return out
 
 
-def compared_to_check(claim: Claim, sentence: Sequence[Claim], passed: dict[int, Fact], index: FactIndex,
+def compared_to_check(claim: Claim, sentence: Sequence[Claim], anchors: dict[int, Fact], index: FactIndex,
                       settings: ClaimSettings) -> tuple[Check, Fact] | None:
     """A figure set beside another of the same sentence for another period ("averaging $400 per ounce during the
-    first quarter of 1996, compared to $379 an ounce for the first quarter of 1995"): when the other ties to a
-    table row, this one is that row in its own period.
+    first quarter of 1996, compared to $379 an ounce for the first quarter of 1995"): when the other meets a
+    table row in its own period (``anchors``: tied by a pass, or by its value alone), this one is that row in
+    its own period.
 
     The row is found by its place, not by words, so the claim's own subject must say nothing that row does
     not (else it is about something else). The claim passes when it meets the
@@ -662,7 +664,7 @@ def compared_to_check(claim: Claim, sentence: Sequence[Claim], passed: dict[int,
         return None
     subject = words.local - UNIT_WORDS - GENERIC - MODIFIERS
     for other in sentence:
-        fact = passed.get(other.id)
+        fact = anchors.get(other.id)
         if other.id == claim.id or fact is None or other.kind != "amount" or fact.period in (None, claim.period) \
                 or unit_family(other.unit) != unit_family(claim.unit):
             continue
@@ -724,10 +726,8 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
         return _check(claim, "unverifiable", f"{name}: the figure it compares is not in a table")
     base_fact = None
     base_text = ""
-    base_claim = None
     if len(claim.relative_to) > 1:
         base_fact = tied.get(claim.relative_to[1])
-        base_claim = claims.get(claim.relative_to[1])
         if base_fact is None and base_claim is not None:
             base_iv, base_text = (base_claim.low, base_claim.high), base_claim.text
     elif current_fact is not None:

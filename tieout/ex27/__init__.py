@@ -351,12 +351,14 @@ def _in_exhibit(line: int, exhibits: Sequence[tuple[int, int, bool]]) -> bool:
     return any(first - 1 <= line <= last for first, last, _ in exhibits)
 
 
-def statement_matches(ex27: Fact, facts: Iterable[Fact],
-                      exhibits: Sequence[tuple[int, int, bool]] = ()) -> list[Fact]:
-    """Statement facts restating ``ex27``: same concept (or label pattern), same period end."""
+def statement_matches(ex27: Fact, facts: Iterable[Fact]) -> list[Fact]:
+    """Statement facts restating ``ex27``: same concept (or label pattern), same period end.
+
+    ``facts`` are the report's facts outside the EX-27 exhibits (``check_ex27`` drops those once).
+    """
     tag = ex27.label
     table_facts = [f for f in facts if f.source != "ex27" and f.value is not None
-                   and not f.document.upper().startswith("EX-27") and not _in_exhibit(f.line, exhibits)]
+                   and not f.document.upper().startswith("EX-27")]
     by_concept = [f for f in table_facts if f.concept and f.concept == ex27.concept]
     if by_concept:
         candidates = by_concept
@@ -418,12 +420,11 @@ def check_ex27(report: Report) -> Iterable[Check]:
     exhibits = exhibit_ranges(report.filing.raw_lines) if has_ex27(report.filing) else []
     if exhibits:  # the statement lines outside the schedules, found once rather than for each schedule value
         facts = [f for f in facts if not _in_exhibit(f.line, exhibits)]
-        exhibits = []
     for fact in ex27:
         if fact.label not in TIE_PATTERNS or fact.value is None:
             continue
         what = f"EX-27 {fact.label} {fact.display}" + (f" (x {fact.scale:,f})" if fact.scale != 1 else "")
-        matches = statement_matches(fact, facts, exhibits)
+        matches = statement_matches(fact, facts)
         if not matches:
             yield Check(RULE, "unverifiable", f"{what}: no statement line for {fact.concept} "
                         f"at {_period_end(fact.period) or 'an unknown date'}", (fact.span,),
