@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import tieout
 from tieout.model import Block, Column, Document, Fact, Filing, Line, Report, Table
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "claims"
@@ -68,3 +69,10 @@ def release_facts() -> list[Fact]:
             out.append(fact(len(out), label, period, value, unit, decimals=decimals, line=100 + row,
                             row=row, column=column))
     return out
+
+
+def read_claim_checks(path: Path, data: bytes):
+    """Read ``data`` as the file ``path`` with every stage: (report, {claim text as written: its "claim" check})."""
+    report = tieout.read(path, data=data)
+    return report, {c.text: next(k for k in report.checks if k.rule == "claim" and k.claims == (c.id,))
+                    for c in report.claims}

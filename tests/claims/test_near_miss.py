@@ -9,8 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-import tieout
-from tests.claims.helpers import FIXTURES, fact
+from tests.claims.helpers import FIXTURES, fact, read_claim_checks
 from tieout.claims.nearmiss import Written, compare, render_fact
 
 RELEASE = FIXTURES / "near_miss.txt"
@@ -18,9 +17,7 @@ TEXT = RELEASE.read_bytes()
 
 
 def claim_checks(data: bytes):
-    report = tieout.read(RELEASE, data=data)
-    return report, {c.text: next(k for k in report.checks if k.rule == "claim" and k.claims == (c.id,))
-                    for c in report.claims}
+    return read_claim_checks(RELEASE, data)
 
 
 def test_clean_release_passes_every_claim():

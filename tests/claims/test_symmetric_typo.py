@@ -11,8 +11,7 @@ slip from a row its subject is not mostly about stays unverifiable.
 
 import pytest
 
-import tieout
-from tests.claims.helpers import FIXTURES
+from tests.claims.helpers import FIXTURES, read_claim_checks
 
 RELEASE = FIXTURES / "weak_overlap.txt"
 TEXT = RELEASE.read_bytes()
@@ -20,9 +19,7 @@ ROW = "General and administrative, mines 2,718 in thousands"
 
 
 def claim_checks(data: bytes):
-    report = tieout.read(RELEASE, data=data)
-    return report, {c.text: next(k for k in report.checks if k.rule == "claim" and k.claims == (c.id,))
-                    for c in report.claims}
+    return read_claim_checks(RELEASE, data)
 
 
 def test_clean_claims_pass_on_their_words():

@@ -22,6 +22,8 @@ import importlib
 import pkgutil
 import re
 import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
@@ -94,6 +96,20 @@ def _alarm(*_):
     raise _Hang
 
 
+@contextmanager
+def _deadline(seconds: int, what: Callable[[], str]) -> Iterator[None]:
+    """Fail the test with ``what()`` when the body runs past ``seconds`` (the regex engine checks for signals)."""
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    except _Hang:
+        pytest.fail(what())
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 PATTERNS = stage_patterns()
 
 
@@ -107,10 +123,8 @@ def test_pattern_is_linear_on_adversarial_runs(name):
     pattern = PATTERNS[name]
     anchored = name.split("[")[0] in ANCHORED_ONLY
     tails = ("\n",) if name in NEWLINE_TERMINATED else ("", "x", "\n")
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(GUARD_SECONDS)
     current = ""
-    try:
+    with _deadline(GUARD_SECONDS, lambda: f"{name} = {pattern.pattern!r} backtracks on {N:,} chars of {current!r}"):
         for label, text in adversarial().items():
             current = label
             for tail in tails:
@@ -121,11 +135,6 @@ def test_pattern_is_linear_on_adversarial_runs(name):
                     pattern.search(subject)
                     for _ in pattern.finditer(subject):
                         pass
-    except _Hang:
-        pytest.fail(f"{name} = {pattern.pattern!r} backtracks on {N:,} chars of {current!r}")
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _stage_calls():
@@ -156,21 +165,14 @@ def _stage_calls():
 def test_stage_functions_finish_on_adversarial_runs():
     """The pure stage functions, fed every adversarial run (20,000 chars)."""
     calls = _stage_calls()
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(60)
     where = ""
-    try:
+    with _deadline(60, lambda: f"{where} did not finish"):
         for label, text in adversarial(20_000).items():
             for name, call in calls.items():
                 where = f"{name}({label})"
                 result = call(text)
                 if name == "parse_number" and result is not None:
                     assert isinstance(result[0], Decimal) and result[0].is_finite()
-    except _Hang:
-        pytest.fail(f"{where} did not finish")
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_concept_of_label_full_of_per_is_linear():
@@ -221,17 +223,10 @@ def test_read_of_adversarial_lines_finishes():
 
     Found: a 20,000-digit run made a fact the decimal context could not quantize (facts stage).
     """
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(120)
-    try:
+    with _deadline(120, lambda: "tieout.read did not finish on the adversarial lines"):
         parts = []
         for text in adversarial(4_000).values():
             parts.append(f"TITLE {text}\n  (in thousands{text})\n\n{' ' * 40}{text[:2000]}   1996   1995\n"
                          f"Sales{text}   1,234   5,678\nTotal    {text}  1   2\nNet   9   8\n\n\n\n")
         report = tieout.read("adversarial.txt", data="".join(parts).encode())
-    except _Hang:
-        pytest.fail("tieout.read did not finish on the adversarial lines")
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert not [p for p in report.problems if p.message.startswith("internal error")]

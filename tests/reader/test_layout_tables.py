@@ -3,8 +3,6 @@
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 import tieout
 from tieout.layout import document_to_blocks
 from tieout.source import load_filing
