@@ -45,12 +45,13 @@ print(json.dumps(results))
 
 def test_two_readers_query_while_an_ingest_writes(seed_path, tmp_path):
     """Issue: two readers can query while an ingest writes."""
-    # thirty copies of the seed (distinct bytes): each takes the worker a while to read and check,
-    # so the ingest runs long enough, with the store free between commits, for readers to look in
+    # thirty documents of four seed copies each (distinct bytes): each takes the worker a while to read
+    # and check, so the store is free long enough between commits for readers to look in (one seed per
+    # document left too short a gap once reading got faster)
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(30):
-        (folder / f"release-{i:02d}.txt").write_bytes(seed_path.read_bytes() + f"\ncopy {i}\n".encode())
+        (folder / f"release-{i:02d}.txt").write_bytes(seed_path.read_bytes() * 4 + f"\ncopy {i}\n".encode())
     db, stop = tmp_path / "s.duckdb", tmp_path / "stop"
     open_store(db).close()  # an existing store that a new ingest adds to
     ready = [tmp_path / f"ready-{i}" for i in range(2)]
