@@ -65,6 +65,19 @@ def _is_prose(text: str, settings: LayoutSettings) -> bool:
     return len(words) >= 8 and not rule_kind(text)
 
 
+def _label_above_numbers(lines: tuple[Line, ...], number: list[bool], j: int) -> bool:
+    """A long label printed on the line above its numbers (a text browser's rendering of an HTML
+    table: "Change in unrecognized ... benefits" then "      183      102"), not a sentence."""
+    stripped = lines[j].text.strip()
+    if stripped.endswith(".") or ". " in stripped:
+        return False
+    k = j + 1
+    while k < len(lines) and not number[k] and not lines[k].text.strip() == "" and k - j < 3 \
+            and not lines[k].text.strip().endswith("."):
+        k += 1  # the label may run over two or three lines
+    return k < len(lines) and number[k] and not line_to_cells(lines[k].text).label.strip()
+
+
 def document_to_blocks(document: Document, settings: LayoutSettings = DEFAULT) -> tuple[list[Block], list[Problem]]:
     problems: list[Problem] = []
     lines = squeeze_double_spacing(document.lines)
@@ -217,7 +230,10 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
                 end, gap, blanks = j, 0, 0
                 numbers += 1
             else:
-                if _is_prose(lines[j].text, settings):
+                text = lines[j].text
+                # between two number lines, a heading in capitals or a long label printed above its
+                # numbers is no prose
+                if _is_prose(text, settings) and not text.isupper() and not _label_above_numbers(lines, number, j):
                     break
                 gap += 1
                 blanks = 0

@@ -164,6 +164,8 @@ def _after_number(tokens: list, index: int) -> bool:
 
 def _may_end_in_cell(stripped: str) -> bool:
     """Cheap test: is the last token set off as a cell could be (two spaces, tab, '$', leaders, '(')?"""
+    if stripped.endswith(" )"):  # "(51 )": a typesetter's space inside the parentheses
+        return True
     space = max(stripped.rfind(" "), stripped.rfind("\t"))
     if space < 0:
         return True

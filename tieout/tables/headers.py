@@ -215,7 +215,7 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
     before: list = []
     for previous in reversed(preceding):
         words = " ".join(line.text.strip() for line in previous.lines)
-        prose = words.endswith(".") or (len(words.split()) > 12 and ". " in words)
+        prose = _ends_sentence(words) or (len(words.split()) > 12 and ". " in words)
         short = not prose and (previous.kind == "heading" or (
             previous.kind == "paragraph" and len(previous.lines) <= 4 and
             all(len(line.text.strip()) <= 75 for line in previous.lines)))
@@ -231,6 +231,15 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
             if previous.kind not in ("paragraph", "furniture"):
                 break
     return (before + own)[-settings.max_title_lines:]
+
+
+# a company name ends in one of these ("Fabrikam Industries, Inc."): a title, not a sentence
+_NAME_END = re.compile(r"\b(?:inc|corp|co|cos|ltd|plc|l\.?p|n\.?a|s\.?a|n\.?v|b\.?v|ag|llc|bancorp|bancshares)\.$",
+                       re.IGNORECASE)
+
+
+def _ends_sentence(words: str) -> bool:
+    return words.endswith(".") and not _NAME_END.search(words)
 
 
 def _blocks_before(block: Block, blocks, count: int) -> list[Block]:

@@ -20,7 +20,7 @@ from tieout.tables.cells import SplitLine, is_year_header, rule_kind, rule_segme
 from tieout.tables.columns import cell_to_column
 from tieout.tables.headers import collapse
 from tieout.tables.periods import text_to_dates
-from tieout.tables.units import row_unit
+from tieout.tables.units import per_share_heading, row_unit
 
 _CONTINUES = re.compile(r"(?:\b(?:and|or|of|to|for|in|the|from|on|by|with|at|net|less|per|a|an)|[,&/-])\s*$",
                         re.IGNORECASE)
@@ -109,6 +109,7 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
     after_separator = False
     attributable: list[tuple[str, Decimal]] = []
     previous_was_row = False
+    label_above = False  # the line just above is a label-only line
 
     def path() -> tuple[str, ...]:
         return tuple([text for _, text, _ in stack])
@@ -133,10 +134,11 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
 
     for line, text, split in zip(lines, texts, splits):
         if not text.strip():
-            previous_was_row = False
+            previous_was_row = label_above = False
             pending_rule = ""
             continue
         kind = rule_kind(text)
+        above, label_above = label_above, False
         if kind:
             if _is_separator(text, columns):
                 after_separator = True
@@ -167,6 +169,7 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
                 continue
             pending.append((indent, stripped, line.number))
             previous_was_row = False
+            label_above = True
             continue
         # a number line
         after_separator = False
@@ -174,6 +177,10 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
         stripped = label_raw.strip()
         indent = len(label_raw) - len(label_raw.lstrip()) if stripped else -1
         label_line = line.number
+        if pending and not stripped and above and not pending[-1][1].endswith(":"):
+            # the label printed on the line above its numbers (a text browser's dump of an HTML
+            # table): the numbers are that row's, not an unlabeled subtotal
+            indent, stripped, label_line = pending.pop()
         if pending and stripped:
             # join the label-only lines this row's label continues ("Shares used in computing /
             # basic earnings (loss) / per share   26,554"): each line continues the one above
@@ -191,7 +198,10 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
             flush_pending_as_headings()
         # the row's place in the outline: headings at or deeper than its indent are closed
         if indent >= 0:
-            stack[:] = [entry for entry in stack if entry[2] or entry[0] < indent]
+            # a per-share heading ("EARNINGS PER SHARE:") at the rows' own indent holds the rows
+            # below it ("Basic", "Diluted"): a flat layout prints no indentation to say so
+            stack[:] = [entry for entry in stack if entry[2] or entry[0] < indent
+                        or (entry[0] == indent and per_share_heading(entry[1]))]
         else:  # an unlabeled subtotal totals the outermost open section
             banners = [entry for entry in stack if entry[2]]
             sections = [entry for entry in stack if not entry[2]]

@@ -121,6 +121,11 @@ _NOT_SHARES = re.compile(r"\$|amount|value|proceeds|issuance of|dividends?|repur
                          r"capital|stock,? net|common stock\b(?! shares)", re.IGNORECASE)
 
 
+def per_share_heading(text: str) -> bool:
+    """"Earnings per share:", "NET INCOME PER COMMON SHARE": a heading whose rows are per-share amounts."""
+    return bool(_PER_SHARE.search(text)) and not _RATE_IN_LABEL.search(text)
+
+
 @dataclass(frozen=True, slots=True)
 class RowUnit:
     unit: str  # "USD", "USD/share", "shares", "oz", ...
