@@ -148,9 +148,14 @@ def compare(table: str, text: str, opposite_sign: bool, written: Written) -> Nea
     return None
 
 
+# "Percentage of net sales" under "Gross margin": what the row measures is the row above it, which
+# its label does not name, so a figure one slip from it is no evidence of a typo
+_RELATIVE_ROW = re.compile(r"\s*(?:as\s+a\s+)?(?:percent(?:age)?|%)\s+of\b", re.IGNORECASE)
+
+
 def near_miss(claim: Claim, fact: Fact, by_magnitude: bool) -> NearMiss | None:
     """Is ``claim`` ``fact`` with one slip? ``by_magnitude``: the wording or the row carries the sign."""
-    if fact.value is None or (claim.value == 0 and fact.value == 0):
+    if fact.value is None or (claim.value == 0 and fact.value == 0) or _RELATIVE_ROW.match(fact.label):
         return None
     written = claim_to_written(claim)
     if written is None:

@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tieout.model import Block, Column, Document, Problem, Table
+from tieout.model import Block, Column, Document, Line, Problem, Table
 from tieout.tables.cells import is_year_header, line_to_cells, strip_markup
 from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_columns, splits_to_columns
-from tieout.tables.headers import (collapse, find_header, header_to_columns, header_unit, is_note_line, stub_text,
-                                   title_lines)
-from tieout.tables.periods import (PeriodContext, header_to_period, is_instant_table, text_to_dates,
+from tieout.tables.headers import (collapse, find_header, header_line_note, header_to_columns, header_unit, is_note_line,
+                                   stub_text, title_lines)
+from tieout.tables.periods import (PeriodContext, header_to_period, is_flow_statement, is_instant_table, text_to_dates,
                                    text_to_length, year_only, year_to_fiscal_period)
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
@@ -51,7 +51,7 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
                    settings: TableSettings = DEFAULT) -> tuple[Table | None, list[Problem]]:
     problems: list[Problem] = []
     # lines that hold only markup (<S> <C>, <CAPTION>) are dropped; the rest without their markup
-    kept = [(line, strip_markup(line.text)) for line in block.lines]
+    kept = [(line, strip_markup(tab_gaps(line))) for line in block.lines]
     kept = [(line, text) for line, text in kept if text.strip() or not line.text.strip()]
     if not kept:
         return None, problems
@@ -66,16 +66,19 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     splits = fold_years_into_labels(texts, [line_to_cells(text, columns) if s.cells and _glued(s.label)
                                             else s for text, s in zip(texts, splits)])
     data = [bool(s.cells) and not is_year_header(s) for s in splits]
-    columns = columns_by_hints(columns_by_rank(splits_to_columns([s for s, d in zip(splits, data) if d]),
-                                               [s for s, d in zip(splits, data) if d]), block.hints)
+    data_splits = [s for s, d in zip(splits, data) if d]
+    clustered = splits_to_columns(data_splits)
+    ranked = columns_by_rank(clustered, data_splits)
+    by_rank = len(ranked) if ranked != clustered else 0  # cells placed by their order in the line
+    columns = columns_by_hints(ranked, block.hints)
     first_data = data.index(True)
 
     header_top, body_start = find_header(texts, splits, data, first_data, columns)
     titles = title_lines(block, lines, header_top, blocks, settings)
     title_texts = [collapse(strip_markup(line.text)) for line in titles]
     note = next(filter(None, map(find_note, title_texts)), "")  # the first title line's note
-    if not note:
-        note = next(filter(None, map(find_note, texts[header_top:body_start])), "")
+    if not note:  # a header line's note is the table's when it stands alone or says dollars
+        note = next(filter(None, map(header_line_note, texts[header_top:body_start])), "")
     title_parts = [t for t in title_texts if t and not is_note_line(t)]
     stub = stub_text(texts[header_top:body_start], columns)
     if stub:
@@ -83,13 +86,14 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     title = collapse(" ".join(title_parts))
     scale = note_to_scale(note)
 
-    header_texts = header_to_columns(texts[header_top:body_start], columns)
+    header_texts = header_to_columns(texts[header_top:body_start], columns, by_order=bool(by_rank))
     all_header = " ".join(header_texts)
     title_text = " ".join(title_texts + [stub])
     context = PeriodContext(
         instant=is_instant_table(title, all_header),
         title_dates=tuple(text_to_dates(title_text)),
         length=text_to_length(title_text),
+        flows=is_flow_statement(title),
     )
     percent_cols = percent_columns(splits, data, columns, header_texts)
     built_columns = []
@@ -104,7 +108,7 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
                                     unit, column_scale))
 
     drafts, attributable = lines_to_rows(lines[body_start:], texts[body_start:], splits[body_start:], columns,
-                                         problems, document.name)
+                                         problems, document.name, by_rank=by_rank)
     money_table = scale.money != 1 or bool(note) or any(d.dollar for d in drafts)
     rows = tuple(finish_row(d, built_columns, money_table) for d in drafts)
     if not any(c.period for c in built_columns):
@@ -119,6 +123,32 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         first=first, last=lines[-1].number, columns=tuple(built_columns), rows=rows,
         attributable=tuple(attributable),
     ), problems
+
+
+def tab_gaps(line: Line) -> str:
+    """The line's text with a tab that expanded to one space kept as a tab.
+
+    "6/30/96<TAB>6/30/95" expands to "6/30/96 6/30/95", one phrase; a raw tab always
+    separates two cells or header phrases, and a tab character in the text says so
+    (columns stay where the expansion put them).
+    """
+    text = line.text
+    raw = line.raw
+    if "\t" not in raw:
+        return text
+    out = list(text)
+    width = 0
+    for k, ch in enumerate(raw):
+        if ch == "\t":
+            step = 8 - width % 8
+            # one space between two words: the tab is all that parts them
+            if step == 1 and 0 < width < len(out) and out[width] == " " and out[width - 1] != " " \
+                    and raw[k + 1:k + 2] not in (" ", "\t", ""):
+                out[width] = "\t"
+            width += step
+        else:
+            width += 1
+    return "".join(out)
 
 
 def _glued(label: str) -> bool:

@@ -74,7 +74,7 @@ def _date_only(text: str) -> bool:
         not re.sub(r"[\W\d]+", " ", _DATE_WORDS.sub(" ", stripped)).strip()
 
 
-_PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart
+_PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart (a tab is a gap: tables.tab_gaps)
 
 
 def _phrases(text: str) -> list[tuple[int, int, str]]:
@@ -82,7 +82,7 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
     return [(m.start() + 1, m.end() + 1, m.group()) for m in _PHRASE.finditer(text)]
 
 
-def header_to_columns(header_lines: list[str], columns) -> list[str]:
+def header_to_columns(header_lines: list[str], columns, by_order: bool = False) -> list[str]:
     """Each column's header: the header phrases above it, top to bottom.
 
     A phrase goes to the columns its underline spans, else to the columns it
@@ -108,6 +108,10 @@ def header_to_columns(header_lines: list[str], columns) -> list[str]:
                    if end > first_left - 2  # not stub text over the labels
                    and not _table_note(phrase)]
         if not phrases:
+            continue
+        if by_order and len(phrases) == len(columns):  # tab-set: the i-th phrase heads the i-th column
+            for j, (_, _, phrase) in enumerate(phrases):
+                parts[j].append(phrase)
             continue
         extents = [_underlined(start, end, underline) for start, end, _ in phrases]
         underlined = any(extent != (start, end) for extent, (start, end, _) in zip(extents, phrases))
@@ -138,6 +142,13 @@ def _table_note(phrase: str) -> bool:
     if not is_note_line(phrase):
         return False
     return bool(_MONEY_NOTE.search(phrase)) or len(phrase.split()) >= 4
+
+
+def header_line_note(text: str) -> str:
+    """The table's scale note on a header line, or '': "(Dollars in thousands)" over the columns,
+    or a line that holds only a note; not "(IN 000'S)" under one column ("OPTIONS (IN 000'S)")."""
+    note = find_note(text)
+    return note if note and (_table_note(note) or is_note_line(text)) else ""
 
 
 def _underlined(start: int, end: int, underline) -> tuple[int, int]:

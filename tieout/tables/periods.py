@@ -61,6 +61,7 @@ class PeriodContext:
     instant: bool  # the table holds balances (a balance sheet)
     title_dates: tuple[date, ...] = ()  # dates printed in the title, for year-only headers
     length: tuple[int, str] | None = None  # a length printed in the title, e.g. (12, "months")
+    flows: bool = False  # the title names a statement of flows (operations, income, cash flows)
 
 
 def text_to_dates(text: str) -> list[date]:
@@ -136,7 +137,9 @@ def header_to_period(header: str, context: PeriodContext) -> str | None:
     if length is None and not context.instant:
         length = context.length
     if length is None:
-        return end.isoformat()
+        # a statement of operations dated "6/30/96" with no length anywhere: the period is
+        # unknown (three, six or twelve months), not the instant its date would say
+        return None if context.flows and not context.instant else end.isoformat()
     return f"{start_of(end, length).isoformat()}/{end.isoformat()}"
 
 
@@ -173,6 +176,15 @@ _BALANCES = re.compile(r"balance sheets?|financial position|financial condition|
                        re.IGNORECASE)
 _FLOWS = re.compile(r"\b(operations|income|earnings|cash flows?|ended|months|quarter|year)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(as of|at)\b", re.IGNORECASE)
+
+
+_FLOW_STATEMENT = re.compile(r"\b(?:statements?|results?) of (?:consolidated )?(?:operations|income|earnings|cash flows?)"
+                             r"|\b(?:income|earnings|cash flows?|operations) statements?\b", re.IGNORECASE)
+
+
+def is_flow_statement(title: str) -> bool:
+    """"STATEMENT OF OPERATIONS", "Consolidated Statements of Cash Flows": a statement of flows."""
+    return bool(_FLOW_STATEMENT.search(title)) and not _BALANCES.search(title)
 
 
 def is_instant_table(title: str, header_text: str) -> bool:

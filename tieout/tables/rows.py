@@ -100,8 +100,12 @@ def _is_separator(text: str, columns) -> bool:
     return segments[0][0] <= 4 and segments[-1][1] >= columns[0][0]
 
 
-def lines_to_rows(lines, texts, splits, columns, problems, document_name):
-    """Body lines -> row drafts with joined labels, section paths and rule marks."""
+def lines_to_rows(lines, texts, splits, columns, problems, document_name, by_rank: int = 0):
+    """Body lines -> row drafts with joined labels, section paths and rule marks.
+
+    ``by_rank``: the table's cells drift with its tab stops; a line holding that many
+    cells has its i-th cell in the i-th column.
+    """
     drafts: list[_RowDraft] = []
     stack: list[tuple[int, str, bool]] = []  # (indent, heading, banner)
     pending: list[tuple[int, str, int]] = []  # label-only lines waiting: (indent, text, line)
@@ -211,8 +215,9 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name):
                           rule_above=pending_rule)
         pending_rule = ""
         tabs = line.tabs  # without tabs a column of the text is the column of the line
-        for cell in split.cells:
-            j = cell_to_column(cell, columns)
+        ranked = by_rank and len(split.cells) == by_rank == len(columns)
+        for rank, cell in enumerate(split.cells):
+            j = rank if ranked else cell_to_column(cell, columns)
             if j is None:
                 problems.append(Problem("tables", f"number {cell.display!r} is under no column",
                                         line.number, line.source_col(cell.start), line.source_col(cell.end)))

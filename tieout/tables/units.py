@@ -19,20 +19,31 @@ from functools import lru_cache
 from decimal import Decimal
 
 ONE = Decimal(1)
-_SCALE_WORDS = (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6), ("thousand", Decimal(1000)),
-                ("000's", Decimal(1000)), ("000s", Decimal(1000)), ("(000)", Decimal(1000)))
+# "000" that is no part of a number ("(1,000)", "2000"): the thousands of "($000)", "in 000's"
+_THOUSANDS_ZEROS = r"(?<![\d,.])\$?000(?:'?s)?(?![\d,.])"
+_MAGNITUDE = re.compile(r"\b(?P<word>billion|million|thousand)s?\b|" + _THOUSANDS_ZEROS, re.IGNORECASE)
+_FACTORS = {"billion": Decimal(10) ** 9, "million": Decimal(10) ** 6, "thousand": Decimal(1000)}
 
+# The wordings of a scale note, each bounded (no nested quantifiers):
+#   (in thousands, except per share data)  (Dollars in millions)  (thousands of dollars)
+#   (000's omitted)  ($000)  (Dollars in 000s)  (in 000s, except share data)  Amounts in millions
+#   in thousands of dollars, except ...   $000 omitted
 _NOTE = re.compile(
-    r"(?:\(|^|\b)(?:[^()]{0,60}\b)?(?:in|of|amounts in)\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
-    r"|\(\s{0,6}(?:\$|dollars)?\s{0,6}(?:000'?s|000)\s{0,6}(?:omitted)?\s{0,6}\)|\b(?:000'?s|000)\s{1,6}omitted\b",
+    r"\((?=[^()]{0,60}\b(?:thousands|millions|billions)\b)[^()]{0,140}\)"
+    r"|\((?=[^()]{0,40}" + _THOUSANDS_ZEROS + r")[^()]{0,100}\)"
+    r"|\b(?:(?:amounts|dollars|figures|expressed|stated|shares|\$)(?:\s{1,3}(?:and|&)\s{1,3}(?:shares|dollars|amounts))?"
+    r"\s{1,3})?in\s{1,3}(?:thousands|millions|billions)\b[^()]{0,80}"
+    r"|\b(?:thousands|millions|billions)\s{1,3}of\s{1,3}(?:u\.?s\.?\s{1,3})?dollars\b[^()]{0,80}"
+    r"|\bin\s{1,3}" + _THOUSANDS_ZEROS + r"[^()]{0,80}"
+    r"|" + _THOUSANDS_ZEROS + r"\s{1,6}omitted\b",
     re.IGNORECASE,
 )
-# Every note holds one of these within 62 characters of its start. _NOTE tries up to 60x60
-# steps at each word boundary, so it is only run in a window around each anchor: linear.
+# Every note holds one of these; _NOTE is only run in a window around each anchor: linear.
 # (the lookahead names the first letters, so the search passes other characters at one test each)
-_NOTE_ANCHOR = re.compile(r"(?=[io0])(?:\b(?:in|of)\s+(?:thousands|millions|billions)\b|000)", re.IGNORECASE)
+_NOTE_ANCHOR = re.compile(r"(?=[tmb0$])(?:\b(?:thousands|millions|billions)\b|" + _THOUSANDS_ZEROS + ")",
+                          re.IGNORECASE)
 _NOTE_REACH = 62  # characters a note can start before its anchor
-_NOTE_TAIL = 82  # characters a note can run past its anchor
+_NOTE_TAIL = 142  # characters a note can run past its anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +57,8 @@ class Scale:
 def note_to_scale(note: str) -> Scale:
     """``"(dollars and shares in thousands, except per-share amounts)"`` -> Scale(1000, 1000, "note")."""
     lowered = note.lower()
-    money = ONE
-    for word, factor in _SCALE_WORDS:
-        if word in lowered:
-            money = factor
-            break
+    magnitude = _MAGNITUDE.search(lowered)
+    money = ONE if magnitude is None else _FACTORS[magnitude.group("word") or "thousand"]
     if money == ONE:
         return Scale(note=note.strip())
     names_shares = re.search(r"\bshares?\b(?![- ]*(data|amounts?|information))", lowered)
