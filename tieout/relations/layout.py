@@ -261,7 +261,7 @@ def _choose(grid: Grid, total_row: int, stack, seg_len: int, declared: bool, sin
         candidates.append(entry)
         if is_primary:
             primary = entry
-        if n_foot and (best is None or n_foot > best[0]):
+        if n_foot and (best is None or n_foot > best[0]) and not _counts_twice(grid, items):
             best = entry
     if best is not None:
         best = _like_columns(grid, total_row, best)
@@ -270,8 +270,12 @@ def _choose(grid: Grid, total_row: int, stack, seg_len: int, declared: bool, sin
         n_foot, n_fail, items, statuses, shape = best
         confidence = n_foot / (n_foot + n_fail)
         footing = frozenset(c for c, s in enumerate(statuses) if s == "foot")
-        return (_relations(grid, total_row, items, statuses, confidence), len(items),
-                (shape, footing, kind))
+        # a structure the layout does not print (a difference, a run with rows dropped, rows
+        # further up) that only one column bears out is a guess: where another column does not
+        # foot, that is unverifiable, not a failure
+        guessed = n_foot == 1 and n_fail and (primary is None or items != primary[2])
+        return (_relations(grid, total_row, items, statuses, confidence, "search" if guessed else "layout"),
+                len(items), (shape, footing, kind))
     if declared and primary is not None and primary[0] + primary[1] == 1 and _money(grid, total_row) \
             and _one_run(grid, total_row, primary[2]):
         # One column to judge by and a total the layout declares: the rule line and the
@@ -288,6 +292,36 @@ def _choose(grid: Grid, total_row: int, stack, seg_len: int, declared: bool, sin
                     kept = [s if c in columns else "" for c, s in enumerate(statuses)]
                     return _relations(grid, total_row, items, kept, 0.5), len(items), None
     return [], 0, None
+
+
+def _counts_twice(grid: Grid, items) -> bool:
+    """Does the run hold a row that totals the rows just above it in it ("Capital expenditures",
+    "Proceeds ...", then "Cash used for investing activities")? Such a run counts those rows
+    twice; when it foots, it foots by chance."""
+    rows = [r for r, _ in items]
+    signs = {s for _, s in items}
+    if len(signs) > 1 or len(rows) < 3:
+        return False
+    for k in range(2, len(rows)):
+        for m in range(2, min(k, 8) + 1):
+            if _sums_to(grid, rows[k - m:k], rows[k]):
+                return True
+    return False
+
+
+def _sums_to(grid: Grid, parts: list[int], total: int) -> bool:
+    """Do ``parts`` add to ``total`` within rounding in every column where all are printed (and in one at least)?"""
+    judged = False
+    for col in range(grid.ncols):
+        if (total, col) not in grid.iv or any((r, col) not in grid.iv for r in parts):
+            continue
+        low = sum(grid.iv[(r, col)][0] for r in parts)
+        high = sum(grid.iv[(r, col)][1] for r in parts)
+        t_low, t_high = grid.iv[(total, col)]
+        if not (t_low <= high and low <= t_high) or grid.cells[(total, col)].value == 0:
+            return False
+        judged = True
+    return judged
 
 
 MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?")
@@ -328,7 +362,8 @@ def _money(grid: Grid, row: int) -> bool:
     return unit in ("USD", "") or unit.isalpha() and len(unit) == 3
 
 
-def _relations(grid: Grid, total_row: int, items, statuses, confidence: float) -> list[Relation]:
+def _relations(grid: Grid, total_row: int, items, statuses, confidence: float,
+               found_by: str = "layout") -> list[Relation]:
     label = grid.table.rows[total_row].label or "(unlabeled subtotal)"
     names = [grid.table.rows[r].label or "(unlabeled)" for r, _ in items]
     name = f"{label} = " + " ".join(
@@ -343,7 +378,7 @@ def _relations(grid: Grid, total_row: int, items, statuses, confidence: float) -
             kind="sum",
             total=grid.fact(total_row, col).id,
             items=tuple((grid.fact(r, col).id, s) for r, s in items if (r, col) in grid.cells),
-            found_by="layout",
+            found_by=found_by,
             confidence=round(confidence, 3),
             name=name,
         ))
