@@ -270,12 +270,8 @@ def _choose(grid: Grid, total_row: int, stack, seg_len: int, declared: bool, sin
         n_foot, n_fail, items, statuses, shape = best
         confidence = n_foot / (n_foot + n_fail)
         footing = frozenset(c for c, s in enumerate(statuses) if s == "foot")
-        # a structure the layout does not print (a difference, a run with rows dropped, rows
-        # further up) that only one column bears out is a guess: where another column does not
-        # foot, that is unverifiable, not a failure
-        guessed = n_foot == 1 and n_fail and (primary is None or items != primary[2])
-        return (_relations(grid, total_row, items, statuses, confidence, "search" if guessed else "layout"),
-                len(items), (shape, footing, kind))
+        return (_relations(grid, total_row, items, statuses, confidence), len(items),
+                (shape, footing, kind))
     if declared and primary is not None and primary[0] + primary[1] == 1 and _money(grid, total_row) \
             and _one_run(grid, total_row, primary[2]):
         # One column to judge by and a total the layout declares: the rule line and the
@@ -362,8 +358,7 @@ def _money(grid: Grid, row: int) -> bool:
     return unit in ("USD", "") or unit.isalpha() and len(unit) == 3
 
 
-def _relations(grid: Grid, total_row: int, items, statuses, confidence: float,
-               found_by: str = "layout") -> list[Relation]:
+def _relations(grid: Grid, total_row: int, items, statuses, confidence: float) -> list[Relation]:
     label = grid.table.rows[total_row].label or "(unlabeled subtotal)"
     names = [grid.table.rows[r].label or "(unlabeled)" for r, _ in items]
     name = f"{label} = " + " ".join(
@@ -378,7 +373,7 @@ def _relations(grid: Grid, total_row: int, items, statuses, confidence: float,
             kind="sum",
             total=grid.fact(total_row, col).id,
             items=tuple((grid.fact(r, col).id, s) for r, s in items if (r, col) in grid.cells),
-            found_by=found_by,
+            found_by="layout",
             confidence=round(confidence, 3),
             name=name,
         ))
