@@ -57,12 +57,15 @@ def _is_number_line(text: str) -> bool:
     return True
 
 
+_WIDE_GAP = re.compile(r"\S {4,}\S")  # phrases set apart over columns, as prose never is
+
+
 def _is_prose(text: str, settings: LayoutSettings) -> bool:
     stripped = text.strip()
     if len(stripped) <= settings.narrative_width:
         return False
     words = _WORD.findall(stripped)
-    return len(words) >= 8 and not rule_kind(text)
+    return len(words) >= 8 and not rule_kind(text) and not _WIDE_GAP.search(stripped)
 
 
 def _label_above_numbers(lines: tuple[Line, ...], number: list[bool], j: int) -> bool:

@@ -19,7 +19,7 @@ A table that cannot be read well is still returned with what was read, and a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tieout.model import Block, Column, Document, Line, Problem, Table
@@ -111,8 +111,14 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
                                          problems, document.name, by_rank=by_rank)
     money_table = scale.money != 1 or bool(note) or any(d.dollar for d in drafts)
     rows = tuple(finish_row(d, built_columns, money_table) for d in drafts)
-    if not any(c.period for c in built_columns):
-        rows = rows_to_periods(rows)
+    if len({c.period for c in built_columns if c.kind == "amount"}) <= 1:
+        # a roll-forward dates its rows ("Balance, September 30, 1997"); its columns are the
+        # components of equity, whose one shared header ("YEARS ENDED SEPTEMBER 30, 1997, 1998,
+        # AND 1999") dates no single row
+        dated = rows_to_periods(rows)
+        if dated is not rows:
+            rows = dated
+            built_columns = [replace(c, period=None) for c in built_columns]
     if not any(r.cells and any(c is not None for c in r.cells) for r in rows):
         return None, problems
     adjacent = titles and titles[-1].number >= block.first - settings.title_gap - 1
@@ -164,7 +170,6 @@ def tables_with_fiscal_years(tables: list[Table], form_type: str, period: str) -
     (``CONFORMED PERIOD OF REPORT``); without an annual form type or a period
     the bare year stays as it is.
     """
-    from dataclasses import replace
     from datetime import date
 
     if not form_type.upper().startswith(("10-K", "10-K405", "10-KSB", "20-F", "ARS")) or not period:

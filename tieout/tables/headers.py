@@ -120,6 +120,11 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
                 for j in range(len(columns)):  # "Quarter Ended March 31," alone: it heads them all
                     parts[j].append(phrases[0][2])
                 continue
+            groups = _even_groups(phrases, centres, spacing)
+            if groups is not None:  # "Alcoa Corporation   Noncontrolling interest   Total" over three pairs
+                for j, k in enumerate(groups):
+                    parts[j].append(phrases[k][2])
+                continue
             if 2 <= len(phrases) < len(columns) and all(end - start >= width for start, end, _ in phrases):
                 for j, centre in enumerate(centres):
                     distance, k = min((abs((start + end) / 2 - centre), k)
@@ -142,6 +147,21 @@ def _table_note(phrase: str) -> bool:
     if not is_note_line(phrase):
         return False
     return bool(_MONEY_NOTE.search(phrase)) or len(phrase.split()) >= 4
+
+
+def _even_groups(phrases, centres, spacing) -> list[int] | None:
+    """k phrases over k equal groups of the n columns, each centred over its group: the phrase of
+    each column, or None. A group header printed once over its columns, however narrow."""
+    k, n = len(phrases), len(centres)
+    if not 2 <= k < n or n % k:
+        return None
+    size = n // k
+    for g, (start, end, _) in enumerate(phrases):
+        group = centres[g * size:(g + 1) * size]
+        middle = (group[0] + group[-1]) / 2
+        if abs((start + end) / 2 - middle) > max(spacing, 1) * 0.75:
+            return None
+    return [j // size for j in range(n)]
 
 
 def header_line_note(text: str) -> str:
