@@ -17,7 +17,8 @@ def register(subparsers) -> None:
     extract = subparsers.add_parser(
         "extract", help="every number of every table as a fact (JSON Lines, CSV, JSON, Parquet, Excel)",
         description="Read FILE (a plain-text filing, or - for stdin) and write one record per table cell: "
-                    "document, table, label, path, period, value (base units), unit, display, scale, line, col.",
+                    "document, table, label, path, period, value (base units), unit, display, scale, line, col, "
+                    "concept, column_index and column_header (the column's header as printed).",
         epilog=example_epilog(
             "tieout extract examples/northwind-1997-q2-release.txt | head -3",
             "tieout extract filing.txt --format parquet -o facts.parquet",
@@ -65,7 +66,8 @@ def run_extract(args) -> int:
     out = _output_path(args)
     if args.format in ("parquet", "xlsx") and out is None:
         raise InputError(f"--format {args.format} writes a binary file: give -o OUT")
-    report = tieout.read(args.file, check=args.format == "xlsx")
+    # the checks only for a workbook (it shows them); concepts always, as tieout.read() gives them
+    report = tieout.read(args.file, check=args.format == "xlsx", concepts=True)
     warn_stage_errors(report)
     rows = facts_out.records(report)
     if args.format == "parquet":

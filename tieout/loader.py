@@ -27,8 +27,14 @@ from tieout.model import Block, Problem, Report
 STAGES = ("source", "layout", "tables", "facts", "relations", "claims", "checks")
 
 
-def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> Report:
+def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
+         concepts: bool = False) -> Report:
     """Read one filing (a path, or ``data`` already read) into a Report.
+
+    ``check`` runs the verification stages (concepts, relations, claims,
+    checks). ``check=False, concepts=True`` runs only the concept stage, so
+    the facts carry the same ``concept`` as a checked read without the cost of
+    the checks (``tieout extract``).
 
     Raises ``tieout.errors.InputError`` only when the file cannot be read as
     a text filing at all; every other difficulty is a ``Problem`` in the report.
@@ -63,6 +69,8 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None) -> 
                     problems=tuple(problems), blocks=tuple(blocks))
     if check:
         report = verify(report)
+    elif concepts:
+        report = verify(report, stages=("concepts",))
     return _with_ex27(report)
 
 
@@ -85,21 +93,25 @@ def _with_ex27(report: Report) -> Report:
     return replace(report, fact_records=report.fact_records + tuple(facts), problems=tuple(problems))
 
 
-def verify(report: Report) -> Report:
+VERIFY_STAGES = (
+    ("concepts", "tieout.concepts", "assign_concepts", None),
+    ("relations", "tieout.relations", "find_relations", "relations"),
+    ("claims", "tieout.claims", "find_claims", "claims"),
+    ("checks", "tieout.checks", "run_checks", "checks"),
+)
+
+
+def verify(report: Report, stages: tuple[str, ...] | None = None) -> Report:
     """Run the verification stages on a report that has its facts.
 
-    concepts (label -> standard vocabulary), relations, claims, checks: each
-    stage that is missing from this build or crashes leaves a Problem and the
-    stages after it still run.
+    concepts (label -> standard vocabulary), relations, claims, checks (or
+    only those named in ``stages``, in this order): each stage that is missing
+    from this build or crashes leaves a Problem and the stages after it still run.
     """
     problems = list(report.problems)
-    stages = (
-        ("concepts", "tieout.concepts", "assign_concepts", None),
-        ("relations", "tieout.relations", "find_relations", "relations"),
-        ("claims", "tieout.claims", "find_claims", "claims"),
-        ("checks", "tieout.checks", "run_checks", "checks"),
-    )
-    for stage, module_name, function_name, field in stages:
+    for stage, module_name, function_name, field in VERIFY_STAGES:
+        if stages is not None and stage not in stages:
+            continue
         try:
             function = getattr(importlib.import_module(module_name), function_name)
         except (ImportError, AttributeError) as exc:

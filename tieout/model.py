@@ -214,6 +214,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     attributable: tuple[tuple[str, Decimal], ...] = ()  # (section, share) e.g. ("AMERICAN GIRL", 0.47)
+    kind: str = "data"  # "data", or "contents" (page numbers: shown, but no facts)
 
 
 # --------------------------------------------------------------------------
@@ -226,6 +227,9 @@ class Fact:
 
     ``value`` is in base units after scale ("-537000", "0.019"); ``None`` for
     a blank cell. ``low``/``high`` bound what the printed figure can stand for.
+    ``column_index`` and ``column_header`` say which column of the table the
+    number is in: several columns can share a period (a pro forma table's
+    company, acquiree, adjustments and pro forma columns).
     """
 
     id: int  # position in Report.facts
@@ -248,6 +252,7 @@ class Fact:
     end_col: int
     concept: str = ""  # standard vocabulary name, filled by the concept layer
     source: str = "table"  # "table" or "ex27"
+    column_header: str = ""  # the column's header as printed, all lines joined (Table.columns[i].header)
 
     @property
     def half_step(self) -> Decimal:

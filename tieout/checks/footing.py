@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tieout.checks.describe import where as _where
 from tieout.checks.intervals import fmt_amount, gap, interval, interval_sum, meets, midpoint
 from tieout.model import Check, Fact, Report
 
@@ -37,7 +38,7 @@ def footing_check(report: Report, rule: str, total: Fact, items: list[tuple[Fact
     ok = meets(total_iv, sum_iv)
     scale, decimals = total.scale, total.decimals
     expected = fmt_amount(midpoint(sum_iv), scale, decimals)
-    where = _period(total)
+    where = _where(report, total)  # " (1999-12-31)", or " in column 'Pro Forma' (1999-12-31)"
     terms = " ".join(f"{'+' if s > 0 else '-'} {f.display}" for f, s in items).lstrip("+ ")
     if ok:
         status, message = "pass", f"{total.label or 'subtotal'}{where}: {total.display} = {terms}"
@@ -53,6 +54,3 @@ def footing_check(report: Report, rule: str, total: Fact, items: list[tuple[Fact
                  expected=expected, actual=total.display, slack=slack,
                  facts=(total.id, *(f.id for f, _ in items)), document=total.document)
 
-
-def _period(fact: Fact) -> str:
-    return f" ({fact.period})" if fact.period else ""

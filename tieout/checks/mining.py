@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from tieout.checks.describe import where as _where
 from tieout.checks.intervals import fmt_plain
 from tieout.checks.rules._common import tie
 from tieout.model import Check, Fact, Report
@@ -56,12 +57,13 @@ def check_mine_production(report: Report) -> Iterable[Check]:
         if not parts:
             if any(k[0] == metal for k in mines) or mines:
                 yield Check("mining-production", "unverifiable",
-                            f"{total.label} ({period}) {total.display}: no per-mine {metal} production "
+                            f"{total.label}{_where(report, total) or f' ({period})'} {total.display}: "
+                            f"no per-mine {metal} production "
                             f"to add up", (total.span,), facts=(total.id,), document=total.document)
             continue
         names = ", ".join(f"{'/'.join(f.path)} {f.display}" for f in parts)
         yield tie("mining-production", f"{metal.capitalize()} production of the mines ({names}) "
-                  f"= reported total", total, [(f, 1) for f in parts])
+                  f"= reported total", total, [(f, 1) for f in parts], report=report)
 
 
 def check_mining_derived(report: Report) -> Iterable[Check]:

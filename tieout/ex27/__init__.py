@@ -415,6 +415,8 @@ def check_ex27(report: Report) -> Iterable[Check]:
     whose rounding interval meets the EX-27 value's; fail: such facts exist
     and none agrees; unverifiable: no statement fact found.
     """
+    from tieout.checks.describe import column_words  # here: tieout.checks imports this module
+
     ex27 = [f for f in report.fact_records if f.source == "ex27"] or ex27_facts(report)
     facts = with_concepts(report)
     exhibits = exhibit_ranges(report.filing.raw_lines) if has_ex27(report.filing) else []
@@ -440,9 +442,11 @@ def check_ex27(report: Report) -> Iterable[Check]:
         status = "pass" if agreeing else "fail" if primary else "unverifiable"
         verb = "ties to" if agreeing else "does not tie to" if primary else \
             "is not in the primary statements; the nearest line elsewhere is"
+        column = column_words(report, best)  # "column 'Pro Forma'" when its period does not say which
         yield Check(
             RULE, status,
-            f"{what} {verb} '{best.label}' {best.display} ({best.table or best.document}, {best.period})",
+            f"{what} {verb} '{best.label}' {best.display} ({best.table or best.document}, "
+            f"{column + ', ' if column else ''}{best.period})",
             (fact.span, best.span), expected=_plain(fact.value), actual=_plain(best.value),
             slack=_plain(fact.half_step + best.half_step), facts=(fact.id, best.id),
             document=fact.document,

@@ -35,7 +35,10 @@ def tables_to_facts(tables: Iterable[Table]) -> list[Fact]:
 def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fact]:
     from tieout.tables.units import row_unit
 
+    if table.kind != "data":  # a table of contents: page numbers are no facts
+        return []
     money_table = table.scale != ONE or bool(table.note)
+    rounded = _rounded_columns(table, money_table)
     facts: list[Fact] = []
     for row_index, row in enumerate(table.rows):
         if row.heading:
@@ -55,7 +58,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                     label=row.label, path=row.path, period=column.period or row.period, value=None, unit=row.unit,
                     display=cell.display if cell else "", scale=ONE, scale_source="none", decimals=0,
                     line=cell.line if cell else row.line, col=cell.col if cell else 0,
-                    end_col=cell.end_col if cell else 0,
+                    end_col=cell.end_col if cell else 0, column_header=column.header,
                 ))
                 continue
             unit, factor, scaled = row.unit, unit_info.factor, unit_info.scaled
@@ -63,6 +66,8 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                 unit, factor, scaled = "%", ONE, "none"
             elif column.unit:  # the header names the column's unit ("Shares (in thousands)")
                 unit, factor, scaled = column.unit, column.scale, "column"
+            elif column.scale != ONE and scaled == "money" and table.scale == ONE:
+                factor, scaled = column.scale, "column"  # "Amount (in thousands)": this column's money
             if scaled == "money":
                 scale, source = table.scale, "note" if table.scale != ONE else "none"
             elif scaled == "shares":
@@ -76,10 +81,51 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                 id=start_id + len(facts), document=table.document, table=table.title,
                 table_index=table_index, row_index=row_index, column_index=column_index,
                 label=row.label, path=row.path, period=column.period or row.period, value=_normal(value), unit=unit,
-                display=cell.display, scale=scale, scale_source=source, decimals=cell.decimals,
-                line=cell.line, col=cell.col, end_col=cell.end_col,
+                display=cell.display, scale=scale, scale_source=source,
+                decimals=rounded.get(column_index, cell.decimals) if unit in ("USD", "") and scale == ONE
+                else cell.decimals,
+                line=cell.line, col=cell.col, end_col=cell.end_col, column_header=column.header,
             ))
     return facts
+
+
+def _rounded_columns(table: Table, money_table: bool) -> dict[int, int]:
+    """Columns of full-dollar figures all printed to the thousand ("8,000,000", "1,253,000") -> -3.
+
+    Such figures were rounded to thousands (or millions: -6) before they were printed, so
+    each stands for an interval a thousand wide, as XBRL's ``decimals="-3"`` says; footing
+    them to the dollar would fail on rounding. Three figures at least, none of them finer.
+    """
+    from tieout.tables.units import row_unit
+
+    if table.scale != ONE:
+        return {}
+    steps: dict[int, list[int]] = {}
+    for row in table.rows:
+        if row.heading or not row.unit.startswith("USD") and row.unit:
+            continue
+        unit_info = row_unit(row.label, row.path, money_table or row.unit.startswith("USD"), False, False)
+        if unit_info.unit not in ("USD", "") or unit_info.factor != ONE:
+            continue
+        for column_index, cell in enumerate(row.cells):
+            if cell is None or cell.value is None or cell.nil or cell.percent or table.columns[column_index].unit:
+                continue
+            if cell.value == 0:
+                continue
+            steps.setdefault(column_index, []).append(_zeros(cell.value, cell.decimals))
+    out = {}
+    for column_index, zeros in steps.items():
+        if len(zeros) >= 3 and min(zeros) >= 3:
+            out[column_index] = -6 if min(zeros) >= 6 else -3
+    return out
+
+
+def _zeros(value: Decimal, decimals: int) -> int:
+    """Trailing zeros of a whole figure as printed (1,253,000 -> 3); 0 for a figure with decimals."""
+    if decimals:
+        return 0
+    digits = str(abs(int(value)))
+    return len(digits) - len(digits.rstrip("0"))
 
 
 def _share_scale(table: Table, printed: Decimal) -> tuple[Decimal, str]:

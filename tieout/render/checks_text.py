@@ -17,6 +17,9 @@ def render_check(report: Report, check: Check) -> str:
     first = check.spans[0] if check.spans else None
     where = f"{report.path}:{first.line}:{first.col}" if first else report.path
     out = [f"{where}: {check.status}: [{check.rule}] {check.message}"]
+    column = _column_line(report, check)
+    if column:
+        out.append(column)
     if check.spans and report.filing.raw_lines:
         out.append(excerpt(report.filing.raw_lines, check.spans))
     if check.status == "fail" and (check.expected or check.actual):
@@ -25,6 +28,21 @@ def render_check(report: Report, check: Check) -> str:
             line += f" (off by {check.slack} beyond rounding)"
         out.append(line)
     return "\n".join(out)
+
+
+def _column_line(report: Report, check: Check) -> str:
+    """``  in column 'Pro Forma' (1999-12-31)`` for the check's first fact, when its period does not
+    say which column it is in and the message does not name the column already (a claim's message)."""
+    from tieout.checks.describe import column_words
+
+    facts = report.fact_records
+    if not check.facts or not 0 <= check.facts[0] < len(facts):
+        return ""
+    fact = facts[check.facts[0]]
+    column = column_words(report, fact)
+    if not column or column in check.message:
+        return ""
+    return f"  in {column}" + (f" ({fact.period})" if fact.period else "")
 
 
 def summary_line(checks) -> str:

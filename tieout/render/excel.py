@@ -235,7 +235,8 @@ def _comments(workbook, book: _Book) -> None:
 
 
 FACT_COLUMNS = ("doc_id", "fact_id", "document", "table_title", "label", "path", "period", "value",
-                "value_text", "unit", "display", "scale", "decimals", "line", "col", "concept", "source")
+                "value_text", "unit", "display", "scale", "decimals", "line", "col", "concept", "source",
+                "column_index", "column_header")
 CHECK_COLUMNS = ("doc_id", "check_id", "document", "rule", "status", "message", "expected", "actual",
                  "slack", "lines")
 

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from tieout.model import Report
+from tieout.model import Column, Report
 
 
 def fact_status(report: Report) -> dict[int, str]:
@@ -29,6 +29,15 @@ def fact_status(report: Report) -> dict[int, str]:
             if check.status == "fail" or status.get(fact_id) != "fail":
                 status[fact_id] = check.status
     return status
+
+
+def column_heading(column: Column) -> Text:
+    """A column's header as printed, with the period read from it below (a pro forma table's
+    four columns share one period: only the header tells them apart)."""
+    lines = [line for line in (column.header, column.period) if line]
+    if len(lines) == 2 and lines[0] == lines[1]:
+        lines = lines[:1]
+    return Text("\n".join(lines) or f"column {column.index + 1}")
 
 
 def print_report(report: Report, console: Console | None = None) -> None:
@@ -44,13 +53,12 @@ def print_report(report: Report, console: Console | None = None) -> None:
         caption = f"{table.document} · lines {table.first}-{table.last}"
         if table.note:
             caption += f" · {table.note}"
-        grid = RichTable(title=Text(title, style="bold"), caption=caption, caption_justify="left",
+        grid = RichTable(title=Text(title, style="bold"), caption=Text(caption), caption_justify="left",
                          show_lines=False, expand=False)
         grid.add_column("label", overflow="fold", max_width=60)
         grid.add_column("unit", style="dim")
         for column in table.columns:
-            header = column.period or column.header or f"column {column.index + 1}"
-            grid.add_column(header, justify="right", overflow="fold")
+            grid.add_column(column_heading(column), justify="right", overflow="fold")
         for r_index, row in enumerate(table.rows):
             if row.heading:
                 grid.add_row(Text("  " * len(row.path) + row.label, style="bold cyan"), "",

@@ -113,6 +113,9 @@ def fact_record_to_dict(fact) -> dict:
         "value": _base_value(fact.value), "unit": fact.unit, "display": fact.display,
         "scale": _base_value(fact.scale), "table": fact.table, "concept": fact.concept,
         "document": fact.document, "line": fact.line, "col": fact.col, "end_col": fact.end_col,
+        "table_index": fact.table_index if fact.source == "table" else None,  # as the store's table_id
+        "column_index": fact.column_index,
+        "column_header": fact.column_header,
     }
 
 
@@ -163,6 +166,8 @@ def rows_to_view(document: Mapping, facts: Iterable[Mapping], claims: Iterable[M
         "scale": _base_value(f.get("scale")), "table": f.get("table_title") or "",
         "concept": f.get("concept") or "", "document": f.get("document") or "",
         "line": f["line"], "col": f["col"], "end_col": f["end_col"],
+        "table_index": f.get("table_id"), "column_index": f.get("column_index"),
+        "column_header": f.get("column_header") or "",  # a store of schema 1 has no such column
     } for f in facts]
     claim_dicts = [{
         "id": c["claim_id"], "text": c.get("text") or "", "sentence": c.get("sentence") or "",
@@ -268,14 +273,28 @@ def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Seque
         "marks": dict(Counter(m.status for m in marks if m.kind != "cell")),
         "facts": len(facts), "claims": len(claims), "lines": len(raw_lines),
     }
+    shared = shared_period_columns(facts)
     data = {
         "marks": [[m.kind, m.ref, m.status, list(m.checks), m.line] for m in marks],
-        "facts": {str(f["id"]): _public(f) for f in facts},
+        "facts": {str(f["id"]): {**_public(f), "column_shared": f["id"] in shared} for f in facts},
         "claims": {str(c["id"]): _public(c) for c in claims},
         "checks": view_checks,
     }
     return View(title=title, meta=tuple(meta), lines=lines, marks=marks,
                 checks=tuple(view_checks), data=data, counts=counts)
+
+
+def shared_period_columns(facts: Sequence[dict]) -> set[int]:
+    """Ids of the facts whose period another column of their table also has (a pro forma table's
+    company, acquiree, adjustments and pro forma columns): there the popup names the column."""
+    columns: dict[tuple, set] = {}
+    for f in facts:
+        if f.get("table_index") is None or f.get("column_index") is None:
+            continue
+        key = (f.get("document"), f["table_index"], f.get("period") or "")
+        columns.setdefault(key, set()).add(f["column_index"])
+    return {f["id"] for f in facts if f.get("table_index") is not None and f.get("column_index") is not None
+            and len(columns[(f.get("document"), f["table_index"], f.get("period") or "")]) > 1}
 
 
 def _public(record: dict) -> dict:

@@ -249,7 +249,8 @@ def buffered(parts, size: int = 32 * 1024):
 # -- downloads (pure functions of rows) ---------------------------------------
 
 EXPORT_COLUMNS = ("fact_id", "table_title", "label", "path", "period", "display", "value_text", "unit",
-                  "scale", "decimals", "concept", "line", "col", "end_col", "status", "n_checks")
+                  "scale", "decimals", "concept", "line", "col", "end_col", "status", "n_checks",
+                  "column_index", "column_header")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -64,7 +64,19 @@ def table_chart(title: str, facts: list[dict]) -> dict | None:
         order.setdefault(f["row_index"], f.get("label") or f"row {f['row_index']}")
     keep = list(order)[:MAX_ROWS]
     names = dict(zip(keep, _unique_labels([order[r] for r in keep])))
-    values = [{"row": names[f["row_index"]], "period": f.get("period") or f"column {f['column_index'] + 1}",
+    columns_of: dict[str, set] = {}
+    for f in rows:
+        columns_of.setdefault(f.get("period") or "", set()).add(f["column_index"])
+
+    def series(f: dict) -> str:
+        """The period; the column's header too where several columns share it (a pro forma table)."""
+        period = f.get("period") or ""
+        if period and len(columns_of[period]) == 1:
+            return period
+        header = f.get("column_header") or f"column {f['column_index'] + 1}"
+        return f"{header} ({period})" if period else header
+
+    values = [{"row": names[f["row_index"]], "period": series(f),
                "value": _float(f["value_text"]), "shown": f.get("display") or "", "line": f.get("line")}
               for f in rows if f["row_index"] in names]
     n_periods = len({v["period"] for v in values})

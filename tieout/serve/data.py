@@ -19,6 +19,7 @@ FACT_COLUMNS = (
     ("label", "label", "lower(label)"),
     ("path", "path", "array_to_string(path, ' / ')"),
     ("period", "period", "period"),
+    ("column_header", "column", "table_id, column_index, fact_id"),
     ("display", "as printed", "fact_id"),
     ("value_text", "value", "value"),
     ("unit", "unit", "unit"),
@@ -141,8 +142,8 @@ def document_tables(con, doc_id: str) -> list[dict]:
 
 def table_facts(con, doc_id: str, table_id: int) -> list[dict]:
     return _dicts(con.execute(
-        "SELECT fact_id, row_index, column_index, label, path, period, value_text, unit, display, line "
-        "FROM facts WHERE doc_id = ? AND table_id = ? AND value IS NOT NULL ORDER BY row_index, column_index",
+        # every column: a store of schema 1 (opened read-only, so not migrated) has no column_header
+        "SELECT * FROM facts WHERE doc_id = ? AND table_id = ? AND value IS NOT NULL ORDER BY row_index, column_index",
         [doc_id, table_id]))
 
 

@@ -71,6 +71,7 @@ def fact_row(doc_id: str, fact: Fact, table_id: int | None) -> dict:
         "scale_source": fact.scale_source, "decimals": fact.decimals, "line": fact.line,
         "col": fact.col, "end_col": fact.end_col, "concept": fact.concept, "source": fact.source,
         "low_text": decimal_text(fact.low), "high_text": decimal_text(fact.high),
+        "column_header": fact.column_header,
     }
 
 

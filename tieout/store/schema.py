@@ -90,6 +90,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("source", "VARCHAR"),
         ("low_text", "VARCHAR"),
         ("high_text", "VARCHAR"),
+        # added in version 2
+        ("column_header", "VARCHAR"),
     ),
     "checks": (
         ("doc_id", "VARCHAR"),
@@ -156,8 +158,18 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 DOCUMENT_TABLES = ("tables", "facts", "checks", "check_spans", "claims", "relations", "problems")
 
 
-def create_table_sql(name: str) -> str:
-    columns = ",\n  ".join(f"{column} {sqltype}" for column, sqltype in TABLES[name])
+# Columns added after version 1, with the version whose migration adds them.
+# Migration 1 creates each table without them, so a new store and an upgraded
+# one go through the same migrations and end with the same columns in the same order.
+ADDED_IN: dict[tuple[str, str], int] = {
+    ("facts", "column_header"): 2,
+}
+
+
+def create_table_sql(name: str, version: int | None = None) -> str:
+    """CREATE TABLE for ``name`` as of schema ``version`` (default: the current schema)."""
+    columns = ",\n  ".join(f"{column} {sqltype}" for column, sqltype in TABLES[name]
+                           if version is None or ADDED_IN.get((name, column), 1) <= version)
     return f"CREATE TABLE IF NOT EXISTS {name} (\n  {columns}\n)"
 
 
@@ -194,7 +206,16 @@ def arrow_schema(name: str):
 MIGRATIONS: list[list[str]] = [
     # No secondary indexes: DuckDB's ART indexes slow bulk inserts, and a
     # document's rows are only deleted when its file changed.
-    [create_table_sql(name) for name in TABLES],
+    [create_table_sql(name, version=1) for name in TABLES],
+    # 2: which column of its table a fact is in, by the header as printed (several columns can
+    # share a period: a pro forma table's company, acquiree, adjustments and pro forma columns).
+    # Facts stored before get the header from their table's ``columns`` JSON; EX-27 facts get "".
+    [
+        "ALTER TABLE facts ADD COLUMN column_header VARCHAR DEFAULT ''",
+        "UPDATE facts SET column_header = coalesce(json_extract_string(t.columns, "
+        "'$[' || CAST(facts.column_index AS VARCHAR) || '].header'), '') "
+        "FROM tables t WHERE t.doc_id = facts.doc_id AND t.table_id = facts.table_id",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,6 +21,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from functools import cached_property
 
+from tieout.checks.describe import where as _where
 from tieout.checks.intervals import fmt_amount, gap, interval, interval_sum, meets, midpoint
 from tieout.concepts import statement_kind
 from tieout.model import Check, Fact, Report
@@ -75,6 +76,15 @@ class FactIndex:
     def periods(self, concept: str, kind: str) -> list[str]:
         return sorted({p for (c, k, p) in self.by if c == concept and k == kind and p})
 
+    @classmethod
+    def report_of(cls, fact: Fact) -> Report | None:
+        """The report last indexed, when ``fact`` is one of its facts (the report a rule is checking)."""
+        if cls._last is None:
+            return None
+        report = cls._last[0]
+        facts = report.fact_records
+        return report if 0 <= fact.id < len(facts) and facts[fact.id] is fact else None
+
     @cached_property
     def relation_totals(self) -> set[int]:
         return {r.total for r in self.report.relations if r.kind == "sum"}
@@ -105,14 +115,18 @@ def closing_instant(period: str | None) -> str | None:
 
 
 def tie(rule: str, description: str, total: Fact, items: list[tuple[Fact, int]], *,
-        must: bool = True, document: str = "") -> Check:
-    """``total`` against the signed interval sum of ``items``, described in words."""
+        must: bool = True, document: str = "", report: Report | None = None) -> Check:
+    """``total`` against the signed interval sum of ``items``, described in words.
+
+    ``report`` (default: the one the rule indexed with ``FactIndex``) lets the
+    message name the total's column when its period does not (``describe.where``).
+    """
     total_iv = interval(total)
     sum_iv = interval_sum((interval(f), s) for f, s in items)
     scale, decimals = _shown(total, items)
     expected = fmt_amount(midpoint(sum_iv), scale, decimals)
     terms = " ".join(f"{'+' if s > 0 else '-'} {f.display}" for f, s in items).lstrip("+ ")
-    where = f" ({total.period})" if total.period else ""
+    where = _where(report or FactIndex.report_of(total), total)
     spans = (total.span, *(f.span for f, _ in items))
     ids = (total.id, *(f.id for f, _ in items))
     if meets(total_iv, sum_iv):

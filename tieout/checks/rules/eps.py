@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tieout.checks.describe import where as _where
 from tieout.checks.intervals import fmt_plain, gap, interval, interval_div, meets, midpoint
 from tieout.checks.rules._common import FactIndex
 from tieout.model import Check, Report
@@ -42,7 +43,7 @@ def check_eps(report: Report) -> Iterable[Check]:
         spans = (eps.span, income.span, shares.span)
         ids = (eps.id, income.id, shares.id)
         expected = fmt_plain(midpoint(quotient), eps.decimals + 3)
-        where = f" ({period})"
+        where = _where(report, eps) or f" ({period})"
         if meets(target, quotient):
             yield Check(RULE, "pass", f"{eps.label}{where}: {eps.display} = {income.display} / "
                         f"{shares.display}", spans, expected=expected, actual=eps.display,

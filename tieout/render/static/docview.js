@@ -33,13 +33,25 @@
     var info = markInfo(id), e = markEl(id), shown = e ? e.textContent.trim() : "";
     if (info.kind === "fact") {
       var f = data.facts[String(info.ref)];
-      return (f ? (f.label || f.concept || "(no label)") + (f.period ? " (" + f.period + ")" : "") + ": " + f.display : shown);
+      return (f ? (f.label || f.concept || "(no label)") + (f.column_shared ? " in " + columnText(f) : "") +
+              (f.period ? " (" + f.period + ")" : "") + ": " + f.display : shown);
     }
     if (info.kind === "claim") {
       var c = data.claims[String(info.ref)];
       return "narrative: " + (c ? c.text : shown);
     }
     return "cell: " + shown;
+  }
+
+  function columnText(f) {  // "column 'Pro Forma Combined'": the header as printed, else its number
+    var n = typeof f.column_index === "number" ? f.column_index + 1 : null;
+    if (f.column_header) { return "column \u2018" + f.column_header + "\u2019"; }
+    return n === null ? "" : "column " + n;
+  }
+  function columnRow(f) {  // the popup's "column" line: header as printed and number in the table
+    var n = typeof f.column_index === "number" ? f.column_index + 1 : null;
+    if (f.column_header) { return f.column_header + (n === null ? "" : " (column " + n + ")"); }
+    return n === null ? "" : "column " + n;
   }
 
   function clearHighlight() {
@@ -128,6 +140,7 @@
       detail.appendChild(dl([
         ["as printed", f.display, "num"], ["value", f.value + (f.unit ? " " + f.unit : ""), "num"],
         ["scale", f.scale && f.scale !== "1" ? "\u00D7 " + f.scale : ""], ["period", f.period],
+        ["column", columnRow(f)],
         ["path", (f.path || []).join(" \u203A ")], ["table", f.table], ["concept", f.concept]]));
     } else if (info.kind === "claim") {
       var c = data.claims[String(info.ref)] || {};
