@@ -49,3 +49,108 @@ def test_a_tab_that_expands_to_one_space_still_parts_two_dates_and_cells_follow_
 def test_a_statement_of_operations_dated_without_a_length_has_no_period():
     table = tieout.read(FIXTURES / "tab-one-space.txt").tables[0]
     assert [c.period for c in table.columns] == [None, None]
+
+
+def test_a_roll_forward_dates_its_rows_when_its_columns_share_one_header():
+    facts = tieout.read(FIXTURES / "equity-rollforward.txt").fact_records
+    periods = {(f.label, f.period) for f in facts if f.column_header.startswith("RETAINED")}
+    assert periods == {("Balance, June 30, 1997", "1997-06-30"), ("Balance, June 30, 1998", "1998-06-30"),
+                       ("Balance, June 30, 1999", "1999-06-30"),
+                       ("Net earnings", "1997-07-01/1998-06-30"), ("Dividends paid", "1997-07-01/1998-06-30"),
+                       ("Net earnings", "1998-07-01/1999-06-30"), ("Dividends paid", "1998-07-01/1999-06-30")}
+
+
+def test_a_group_header_printed_once_heads_each_column_of_its_group():
+    table = tieout.read(FIXTURES / "centred-groups.txt").tables[0]
+    assert [c.period for c in table.columns] == ["1999-04-01/1999-06-30", "1998-04-01/1998-06-30"] * 3
+    assert [c.header.split(" Quarter")[0] for c in table.columns] == [
+        "Parent company", "Parent company", "Minority interest", "Minority interest", "Total", "Total"]
+
+
+def test_a_header_line_of_wide_set_phrases_is_no_prose():
+    # "Second quarter ended   Second quarter ended   Second quarter ended" is long and wordy: still headers
+    text = (FIXTURES / "centred-groups.txt").read_text().replace("Quarter ended", "Second quarter ended")
+    report = tieout.read(FIXTURES / "centred-groups.txt", data=text.encode(), check=False)
+    assert all(c.period and c.period.endswith("-06-30") and "/" in c.period for c in report.tables[0].columns)
+
+
+@pytest.mark.parametrize("label, unit, factor", [
+    ("Unit sales (in thousands)", "count", 1000), ("Days sales outstanding", "days", 1),
+    ("Number of employees at year end", "count", 1), ("Treasury stock, 60,000 shares, at cost", "USD", 1),
+    ("Common stock, $1 par value; 10,000,000 shares authorized", "USD", 1),
+    ("Weighted average shares (in thousands)", "shares", 1000), ("Weighted average shares outstanding", "shares", 1),
+    ("Cash paid to suppliers and employees", "USD", 1),
+])
+def test_units_from_labels(label, unit, factor):
+    from tieout.tables.units import row_unit
+
+    found = row_unit(label, (), True, False, False)
+    assert (found.unit, found.factor) == (unit, factor)
+
+
+def test_a_long_label_line_whose_rest_carries_the_numbers_stays_in_the_table():
+    text = ("CONSOLIDATED BALANCE SHEETS\n(in millions)\n\n"
+            "                                                                        1997       1996\n"
+            "Shareholders' equity:\n"
+            "  Series A preferred stock, no par value; 150,000 shares authorized,\n"
+            "    issued and outstanding..........................................     150         --\n"
+            "  Common stock, no par value; 320,000,000 shares authorized; 127,949,220 shares issued and\n"
+            "    outstanding in 1997 (124,496,972 shares in 1996)................     498        439\n"
+            "  Retained earnings.................................................     589      1,634\n"
+            "                                                                     -------    -------\n"
+            "      Total shareholders' equity....................................   1,237      2,073\n")
+    report = tieout.read("sheet.txt", data=text.encode())
+    assert len(report.tables) == 1
+    facts = {(f.label.split(",")[0], f.column_index): f for f in report.fact_records}
+    assert facts[("Common stock", 0)].value == Decimal(498000000) and facts[("Common stock", 0)].unit == "USD"
+    assert facts[("Series A preferred stock", 0)].value == Decimal(150000000)
+    assert [c.status for c in report.checks if c.rule == "footing"] == ["pass", "pass"]
+
+
+BROWSER_STATEMENT = (
+    "\u2501" * 80 + "\n"
+    "Table of Contents\n"
+    "PART I. FINANCIAL INFORMATION\n"
+    "ITEM 1. FINANCIAL STATEMENTS (UNAUDITED)\n"
+    "TAILSPIN TOYS, INC.\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS\n"
+    "(dollars in millions except per share data; shares in thousands)\n"
+    "\n"
+    "For the years ended December 31                                    2023        2022\n"
+    "Net earnings                                                    $\u00a0 1,204\u00a0   $\u00a0 1,113\u00a0\n"
+    "Adjustments to reconcile net earnings to net cash provided by operating activities:\n"
+    "Depreciation                                                        310         295\n"
+    "Net cash provided by operating activities                         1,514       1,408\n"
+    "Weighted average shares                                          10,250      10,310\n")
+
+
+def test_a_text_browser_statement_keeps_its_title_scale_and_periods():
+    report = tieout.read("statement.txt", data=BROWSER_STATEMENT.encode())
+    assert len(report.tables) == 1
+    table = report.tables[0]
+    assert "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS" in table.title and "Table of Contents" not in table.title
+    facts = {(f.label, f.column_index): f for f in report.fact_records}
+    earnings = facts[("Net earnings", 0)]
+    assert earnings.value == Decimal(1204000000) and earnings.period == "2023-01-01/2023-12-31"
+    assert facts[("Depreciation", 1)].period == "2022-01-01/2022-12-31"
+    shares = facts[("Weighted average shares", 0)]
+    assert (shares.unit, shares.value) == ("shares", Decimal(10250000))
+    assert [c.status for c in report.checks if c.rule == "footing"] == ["pass", "pass"]
+
+
+def test_unicode_spaces_read_as_spaces_with_columns_kept():
+    report = tieout.read("statement.txt", data=BROWSER_STATEMENT.encode())
+    line = next(f for f in report.fact_records if f.label == "Net earnings" and f.column_index == 1)
+    raw = BROWSER_STATEMENT.splitlines()[line.line - 1]
+    assert raw[line.col - 1:line.end_col - 1] == "1,113"
+
+
+def test_a_note_over_the_labels_of_a_header_line_scales_the_table():
+    text = ("STATEMENT OF FINANCIAL POSITION\n"
+            "December 31 (In millions)                          2023        2022\n"
+            "Cash and equivalents                          $  16,967   $  15,810\n"
+            "Receivables                                      15,466      14,831\n"
+            "Total current assets                             32,433      30,641\n")
+    table = tieout.read("position.txt", data=text.encode()).tables[0]
+    assert table.scale == Decimal(10 ** 6)
+    assert [c.period for c in table.columns] == ["2023-12-31", "2022-12-31"]

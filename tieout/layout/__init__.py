@@ -68,9 +68,16 @@ def _is_prose(text: str, settings: LayoutSettings) -> bool:
     return len(words) >= 8 and not rule_kind(text) and not _WIDE_GAP.search(stripped)
 
 
+def _section_heading(text: str) -> bool:
+    """"Changes in assets and liabilities, net of effects of acquisitions:": a heading over rows."""
+    stripped = text.strip()
+    return stripped.endswith(":") and ". " not in stripped and len(stripped) <= 120
+
+
 def _label_above_numbers(lines: tuple[Line, ...], number: list[bool], j: int) -> bool:
     """A long label printed on the line above its numbers (a text browser's rendering of an HTML
-    table: "Change in unrecognized ... benefits" then "      183      102"), not a sentence."""
+    table: "Change in unrecognized ... benefits" then "      183      102"; "Common stock, no par
+    value; 320,000,000 shares authorized; ... issued and" then "outstanding ....   498"), not a sentence."""
     stripped = lines[j].text.strip()
     if stripped.endswith(".") or ". " in stripped:
         return False
@@ -78,7 +85,10 @@ def _label_above_numbers(lines: tuple[Line, ...], number: list[bool], j: int) ->
     while k < len(lines) and not number[k] and not lines[k].text.strip() == "" and k - j < 3 \
             and not lines[k].text.strip().endswith("."):
         k += 1  # the label may run over two or three lines
-    return k < len(lines) and number[k] and not line_to_cells(lines[k].text).label.strip()
+    if k >= len(lines) or not number[k]:
+        return False
+    label = line_to_cells(lines[k].text).label.strip()
+    return not label or label[:1].islower()  # no label of its own, or the rest of this one
 
 
 def document_to_blocks(document: Document, settings: LayoutSettings = DEFAULT) -> tuple[list[Block], list[Problem]]:
@@ -234,9 +244,11 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
                 numbers += 1
             else:
                 text = lines[j].text
-                # between two number lines, a heading in capitals or a long label printed above its
-                # numbers is no prose
-                if _is_prose(text, settings) and not text.isupper() and not _label_above_numbers(lines, number, j):
+                # between two number lines, a heading in capitals or ending in a colon ("Adjustments to
+                # reconcile net income to net cash provided by operating activities:") or a long label
+                # printed above its numbers is no prose
+                if _is_prose(text, settings) and not text.isupper() and not _section_heading(text) \
+                        and not _label_above_numbers(lines, number, j):
                     break
                 gap += 1
                 blanks = 0
@@ -290,7 +302,8 @@ def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> i
             k -= 1
             continue
         text = lines[k].text
-        if number[k] or _is_prose(text, settings):
+        label_of_next = not seen_header and _label_above_numbers(lines, number, k)
+        if number[k] or (_is_prose(text, settings) and not label_of_next):
             break
         stripped = text.strip()
         over_columns = text_over(text, num_left)
@@ -298,7 +311,7 @@ def _header_top(lines, kinds, number, start: int, settings: LayoutSettings) -> i
             pass
         elif over_columns:
             seen_header = True
-        elif not seen_header and len(stripped) <= settings.narrative_width:
+        elif not seen_header and (len(stripped) <= settings.narrative_width or label_of_next):
             pass  # a section heading or label line ("ASSETS", "Cash, cash equivalents, and") below the headers
         else:
             break

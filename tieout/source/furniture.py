@@ -11,7 +11,8 @@ stage lists their line numbers in ``Document.furniture``.
 Rules, applied to lines outside ``<TABLE>``...``</TABLE>`` (inside, only
 ``<PAGE>`` lines are furniture):
 
-1. ``<PAGE>`` / ``</PAGE>`` lines, and lines that held only a form feed;
+1. ``<PAGE>`` / ``</PAGE>`` lines, lines that held only a form feed, and a converted HTML page's
+   rule (a line of box-drawing dashes) with the "Table of Contents" link printed after it;
 2. a page-number line, when a blank line, a page break or the document's
    edge is on one side of it (so a lone value in a list is not taken), or,
    with text on both sides, when it is numbered one more than the page
@@ -65,6 +66,11 @@ _MARK = re.compile(
     r"(?:[1-9]\d{0,2}|[ivx]{1,6}|[IVX]{1,6})(?:[ \t]+of[ \t]+\d{1,3})?(?:[ \t]*-)?)[ \t]*(?=\n))"
 )
 _PAGE_TAG = re.compile(r"[ \t]*+</?(?i:PAGE)>")
+# a page rule of converted HTML (a text browser prints <hr> as a line of box-drawing dashes), and
+# the "Table of Contents" link many filings print at the top of each page after it
+_PAGE_RULE = re.compile("\n[ \t]*+[\u2500\u2501\u2550\u25ac]{10,}+[ \t]*+(?=\n)")
+_BACK_LINK = re.compile(r"(?<![ \t])[ \t]*(?:(?:back|return)[ \t]+to[ \t]+)?(?:table[ \t]+of[ \t]+contents|index|contents)"
+                        r"[ \t]*+", re.IGNORECASE)
 # running head: HECLA REPORTS FIRST QUARTER RESULTS      Page 2   /   Page 2      ANNUAL REPORT
 _PAGE_WORD = re.compile(r"(?:Page|PAGE)[ \t]+(?:[A-Z]{1,2}-)?\d{1,4}")
 # (?<![ \t]): never start inside a run of blanks, so a long all-blank line costs one pass
@@ -156,6 +162,15 @@ def _find_marks(page: _Page, settings: FurnitureSettings) -> None:
     page.table_starts = [start for start, _ in page.tables]
     breaks.update(i for i in page.form_feed if page.blank(i))
     count = len(page.raws)
+    if "\u2500" in text or "\u2501" in text or "\u2550" in text or "\u25ac" in text:
+        for match in _PAGE_RULE.finditer(text):
+            index = page.index(match.start())
+            breaks.add(index)
+            following = index + 1
+            while following < count and page.blank(following):
+                following += 1
+            if following < count and _BACK_LINK.fullmatch(page.raws[following]):
+                breaks.add(following)
     glued: list[tuple[int, int]] = []  # (index, value) of bare numbers with text on both sides
     for index, number in numbers:
         if page.in_table(index):

@@ -13,7 +13,9 @@ number is remembered as a page break for the furniture finder; a line that
 held only form feeds becomes blank and is furniture.
 
 ``Line.text`` is ``raw`` with tabs expanded to 8-column stops, the way the
-filer's printer lined up the columns.
+filer's printer lined up the columns, and the Unicode spaces of converted HTML
+(no-break, narrow no-break, figure, thin, zero-width: a text browser prints one
+column for each) as plain spaces, so "40,109\u00a0" is a number set off like any other.
 """
 
 from __future__ import annotations
@@ -67,6 +69,15 @@ def _tab_line(number: int, text: str, raw: str, new=object.__new__, cls=Line,
     return line
 
 
+_SPACES = str.maketrans({ch: " " for ch in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u200b"})
+
+
+def _text(raw: str) -> str:
+    """``raw`` as tables read it: tabs expanded, Unicode spaces plain (one column each, as printed)."""
+    text = raw if raw.isascii() else raw.translate(_SPACES)
+    return text.expandtabs(8) if "\t" in text else text
+
+
 def raw_to_lines(raw_lines: Sequence[str], first: int, last: int, tabs: bool = True) -> tuple[Line, ...]:
     """Lines ``first``..``last`` (1-based, inclusive) of ``raw_lines`` as Line records.
 
@@ -86,9 +97,8 @@ def raw_to_lines(raw_lines: Sequence[str], first: int, last: int, tabs: bool = T
     if paused:
         gc.disable()
     try:
-        if tabs and any("\t" in raw for raw in chunk):
-            texts = [raw.expandtabs(8) if "\t" in raw else raw for raw in chunk]
-            return tuple(map(_tab_line, numbers, texts, chunk))
+        if (tabs and any("\t" in raw for raw in chunk)) or not all(raw.isascii() for raw in chunk):
+            return tuple(map(_tab_line, numbers, map(_text, chunk), chunk))
         return tuple(map(_line, numbers, chunk))
     finally:
         if paused:

@@ -25,10 +25,11 @@ from decimal import Decimal
 from tieout.model import Block, Column, Document, Line, Problem, Table
 from tieout.tables.cells import is_year_header, line_to_cells, strip_markup
 from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_columns, splits_to_columns
+from tieout.tables.kinds import table_kind
 from tieout.tables.headers import (collapse, find_header, header_line_note, header_to_columns, header_unit, is_note_line,
                                    stub_text, title_lines)
 from tieout.tables.periods import (PeriodContext, header_to_period, is_flow_statement, is_instant_table, text_to_dates,
-                                   text_to_length, year_only, year_to_fiscal_period)
+                                   text_to_length, text_to_month_day, year_only, year_to_fiscal_period)
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
 
@@ -78,7 +79,8 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     title_texts = [collapse(strip_markup(line.text)) for line in titles]
     note = next(filter(None, map(find_note, title_texts)), "")  # the first title line's note
     if not note:  # a header line's note is the table's when it stands alone or says dollars
-        note = next(filter(None, map(header_line_note, texts[header_top:body_start])), "")
+        first_left = columns[0][0] if columns else 0
+        note = next(filter(None, (header_line_note(text, first_left) for text in texts[header_top:body_start])), "")
     title_parts = [t for t in title_texts if t and not is_note_line(t)]
     stub = stub_text(texts[header_top:body_start], columns)
     if stub:
@@ -94,6 +96,7 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         title_dates=tuple(text_to_dates(title_text)),
         length=text_to_length(title_text),
         flows=is_flow_statement(title),
+        month_day=text_to_month_day(title_text),
     )
     percent_cols = percent_columns(splits, data, columns, header_texts)
     built_columns = []
@@ -127,7 +130,7 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         document=document.name, index=index, title=title, note=collapse(note.strip("()")) if note else "",
         scale=scale.money, shares_scale=scale.shares if scale.shares_source != "none" else Decimal(1),
         first=first, last=lines[-1].number, columns=tuple(built_columns), rows=rows,
-        attributable=tuple(attributable),
+        attributable=tuple(attributable), kind=table_kind(title, built_columns, rows),
     ), problems
 
 

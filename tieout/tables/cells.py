@@ -42,10 +42,10 @@ _TOKENS = re.compile(
     (?P<cell>
         (?P<dollar>\$[ \t]{0,12})?
         (?P<num>
-            \([ ]?\$?[ ]?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+)[ ]?%?[ ]?\)  # (2,464)  ( 12.5%)  (.02)
-          | [-+]?\$?\d(?:[\d,]*\d)?(?:\.\d+)?%?                      # 1,475  -3.2  45%
-          | [-+]?\$?\.\d+%?                                         # .25
-          | -[ ]-|-{1,3}|\u2014|\u2013                               # nil: - -  --  ---  -
+            \([ ]?\$?[ ]?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+)[ ]?%?[ ]?\)(?:[ ]?%)?  # (2,464)  ( 12.5%)  (16)%
+          | [-+]?\$?\d(?:[\d,]*\d)?(?:\.\d+)?(?:[ ]?%)?              # 1,475  -3.2  45%  1.38 %
+          | [-+]?\$?\.\d+(?:[ ]?%)?                                 # .25
+          | (?:-[ ]-|-{1,3}|\u2014|\u2013)%?                          # nil: - -  --  ---  -  --%
         )
         (?P<fn>(?:\(\w{1,2}\))+|\*{1,3}|[a-z](?![a-z]))?             # footnote markers glued on
     )(?=[ \t]|$)
@@ -96,14 +96,16 @@ def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
     Returns None if the text is not a number as tables print them.
     """
     text = display.replace("$", "").replace(" ", "")
-    if (text and not text.strip("-")) or text in ("\u2014", "\u2013"):
-        return Decimal(0), 0, True, False
+    percent = text.endswith("%")
+    if percent and text.endswith(")%"):  # "(16)%": the sign outside the parentheses
+        text = text[:-1]
+    if (text and not text.strip("-%")) or text.rstrip("%") in ("\u2014", "\u2013"):
+        return Decimal(0), 0, True, percent
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
-    percent = text.endswith("%")
-    if percent:
-        text = text[:-1]
+    if text.endswith("%"):  # "(2.5%)": the sign outside, the percent inside
+        percent, text = True, text[:-1]
     if text.startswith("-"):
         negative, text = (not negative), text[1:]
     elif text.startswith("+"):
@@ -164,7 +166,7 @@ def _after_number(tokens: list, index: int) -> bool:
 
 def _may_end_in_cell(stripped: str) -> bool:
     """Cheap test: is the last token set off as a cell could be (two spaces, tab, '$', leaders, '(')?"""
-    if stripped.endswith(" )"):  # "(51 )": a typesetter's space inside the parentheses
+    if stripped.endswith((" )", " %")):  # "(51 )", "1.38 %": a typesetter's space before the last sign
         return True
     space = max(stripped.rfind(" "), stripped.rfind("\t"))
     if space < 0:
@@ -331,7 +333,9 @@ def _split_long_runs(run: str) -> list[str]:
 
 
 _HEADER_WORDS = re.compile(r"\b(ended|ending|year|years|fiscal|quarter|months|weeks|as of|at|period|unaudited|"
-                           r"actual|budget|change|restated|pro forma|total)\b|[,%]", re.IGNORECASE)
+                           r"actual|budget|change|restated|pro forma|total|thousands|millions|billions|"
+                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b|[,%]",
+                           re.IGNORECASE)
 
 
 def is_year_header(split: SplitLine) -> bool:

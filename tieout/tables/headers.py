@@ -164,11 +164,17 @@ def _even_groups(phrases, centres, spacing) -> list[int] | None:
     return [j // size for j in range(n)]
 
 
-def header_line_note(text: str) -> str:
-    """The table's scale note on a header line, or '': "(Dollars in thousands)" over the columns,
-    or a line that holds only a note; not "(IN 000'S)" under one column ("OPTIONS (IN 000'S)")."""
+def header_line_note(text: str, first_left: int = 0) -> str:
+    """The table's scale note on a header line, or '': "(Dollars in thousands)" over the columns, a
+    line that holds only a note, or a note over the labels ("December 31 (In millions)   2023   2022");
+    not "(IN 000'S)" under one column ("OPTIONS (IN 000'S)")."""
     note = find_note(text)
-    return note if note and (_table_note(note) or is_note_line(text)) else ""
+    if not note:
+        return ""
+    in_stub = first_left > 0 and 0 <= text.find(note) and text.find(note) + len(note) < first_left - 1
+    # "(in thousands)  (in thousands)": the same note over every column is the table's
+    every = all(find_note(phrase) for _, _, phrase in _phrases(text))
+    return note if in_stub or every or _table_note(note) or is_note_line(text) else ""
 
 
 def _underlined(start: int, end: int, underline) -> tuple[int, int]:
@@ -202,9 +208,13 @@ _PER_SHARE_WORDS = re.compile(r"per\s+share", re.IGNORECASE)
 
 
 def header_unit(header: str) -> tuple[str, Decimal]:
-    """A unit printed in a column header: "Shares (in thousands)" -> ("shares", 1000)."""
-    if not _SHARES_WORD.search(header) or _PER_SHARE_WORDS.search(header):
+    """A unit or scale printed in a column header: "Shares (in thousands)" -> ("shares", 1000);
+    "Amount (in thousands)" -> ("", 1000), the column's money in thousands."""
+    if _PER_SHARE_WORDS.search(header):
         return "", Decimal(1)
+    if not _SHARES_WORD.search(header):
+        note = find_note(header)
+        return "", note_to_scale(note).money if note else Decimal(1)
     scale = note_to_scale(header)
     return "shares", scale.money
 
@@ -248,9 +258,15 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
         words = " ".join(line.text.strip() for line in previous.lines)
         prose = _ends_sentence(words) or (len(words.split()) > 12 and ". " in words)
         short = not prose and (previous.kind == "heading" or (
-            previous.kind == "paragraph" and len(previous.lines) <= 4 and
+            previous.kind == "paragraph" and len(previous.lines) <= settings.max_title_lines and
             all(len(line.text.strip()) <= 75 for line in previous.lines)))
-        if not short or first - previous.last > settings.title_gap + 1:
+        if first - previous.last > settings.title_gap + 1:
+            break
+        if not short:
+            # "PART I ... / ITEM 1 ... / C3.AI, INC. / BALANCE SHEETS / (In thousands ...)": the short
+            # lines that end a longer paragraph are the title block
+            if previous.kind == "paragraph":
+                before = _title_tail(previous.lines) + before
             break
         before = list(previous.lines) + before
         first = previous.first
@@ -262,6 +278,17 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
             if previous.kind not in ("paragraph", "furniture"):
                 break
     return (before + own)[-settings.max_title_lines:]
+
+
+def _title_tail(lines) -> list:
+    """The run of short lines that ends a block, none of them the end of a sentence or a lead-in (":")."""
+    tail: list = []
+    for line in reversed(lines):
+        text = line.text.strip()
+        if not text or len(text) > 75 or _ends_sentence(text) or text.endswith(":"):
+            break
+        tail.insert(0, line)
+    return tail
 
 
 # a company name ends in one of these ("Fabrikam Industries, Inc."): a title, not a sentence

@@ -62,6 +62,20 @@ class PeriodContext:
     title_dates: tuple[date, ...] = ()  # dates printed in the title, for year-only headers
     length: tuple[int, str] | None = None  # a length printed in the title, e.g. (12, "months")
     flows: bool = False  # the title names a statement of flows (operations, income, cash flows)
+    month_day: tuple[int, int] | None = None  # "Year ended December 31" in the title: each year's end
+
+
+_MONTH_DAY = re.compile(
+    r"(?=[jfmasond])\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*(?P<day>[0-3]?\d)\b"
+    r"(?!\s*,?\s*'?\d{2})", re.IGNORECASE)
+
+
+def text_to_month_day(text: str) -> tuple[int, int] | None:
+    """"For the years ended December 31" -> (12, 31): a month and day printed without a year."""
+    match = _MONTH_DAY.search(text)
+    if match is None or not 1 <= int(match.group("day")) <= 31:
+        return None
+    return MONTHS[match.group("mon")[:3].lower()], int(match.group("day"))
 
 
 def text_to_dates(text: str) -> list[date]:
@@ -163,6 +177,10 @@ def _header_end_date(header: str, context: PeriodContext) -> date | None:
         known = context.title_dates[0]
         day = min(known.day, calendar.monthrange(year, known.month)[1])
         return date(year, known.month, day)
+    month_day = text_to_month_day(header) or context.month_day  # "December 31" over "2023"
+    if month_day:
+        month, day = month_day
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
     return None
 
 

@@ -23,6 +23,8 @@ ONE = Decimal(1)
 _THOUSANDS_ZEROS = r"(?<![\d,.])\$?000(?:'?s)?(?![\d,.])"
 _MAGNITUDE = re.compile(r"\b(?P<word>billion|million|thousand)s?\b|" + _THOUSANDS_ZEROS, re.IGNORECASE)
 _FACTORS = {"billion": Decimal(10) ** 9, "million": Decimal(10) ** 6, "thousand": Decimal(1000)}
+# a clause that gives shares a scale of their own, apart from the money's
+_SHARES_CLAUSE = re.compile(r"\bshares?\s+(?:are\s+|amounts\s+)?in\s+(?P<word>billion|million|thousand)s?\b")
 
 # The wordings of a scale note, each bounded (no nested quantifiers):
 #   (in thousands, except per share data)  (Dollars in millions)  (thousands of dollars)
@@ -57,6 +59,14 @@ class Scale:
 def note_to_scale(note: str) -> Scale:
     """``"(dollars and shares in thousands, except per-share amounts)"`` -> Scale(1000, 1000, "note")."""
     lowered = note.lower()
+    shares_clause = _SHARES_CLAUSE.search(lowered)
+    if shares_clause:  # "(dollars in millions except per share data; shares in thousands)"
+        rest = lowered[:shares_clause.start()] + lowered[shares_clause.end():]
+        magnitude = _MAGNITUDE.search(rest)
+        shares = _FACTORS[shares_clause.group("word")]
+        # "dollars and shares in thousands": the one magnitude is both's
+        money = shares if magnitude is None else _FACTORS[magnitude.group("word") or "thousand"]
+        return Scale(money, shares, "note", note.strip())
     magnitude = _MAGNITUDE.search(lowered)
     money = ONE if magnitude is None else _FACTORS[magnitude.group("word") or "thousand"]
     if money == ONE:
@@ -117,6 +127,10 @@ _LABEL_UNITS: tuple[tuple[re.Pattern, str, Decimal], ...] = tuple(
         (r"\btons?\b|\(tons\)", "ton", "1"),
         (r"\bpounds\b|\(lbs?\.?\)", "lb", "1"),
         (r"\bpercent\b|\(%\)|%\s*$", "%", "1"),
+        (r"\bdays\b", "days", "1"),
+        (r"\bunit sales\b|\bunits (?:sold|shipped|produced|delivered|in service)\b|\bnumber of (?:units|employees|"
+         r"stores|customers|accounts|locations|branches|subscribers|offices|restaurants)\b|\bheadcount\b",
+         "count", "1"),
     )
 )
 
@@ -124,9 +138,9 @@ _LABEL_UNITS: tuple[tuple[re.Pattern, str, Decimal], ...] = tuple(
 # any of _LABEL_UNITS: one search rules out the common label that names no unit, before
 # the patterns are tried one by one for the first that matches
 _ANY_LABEL_UNIT = re.compile(
-    "(?=[cdpogt$(%])(?:" + "|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _LABEL_UNITS) + ")", re.IGNORECASE)
+    "(?=[cdpogt$(%uneh])(?:" + "|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _LABEL_UNITS) + ")", re.IGNORECASE)
 _NOT_SHARES = re.compile(r"\$|amount|value|proceeds|issuance of|dividends?|repurchase|purchase of|sale of|"
-                         r"capital|stock,? net|common stock\b(?! shares)", re.IGNORECASE)
+                         r"capital|stock,? net|common stock\b(?! shares)|at cost|(?<![\d,])\d[\d,]*\s+shares", re.IGNORECASE)
 
 
 def per_share_heading(text: str) -> bool:
@@ -147,7 +161,8 @@ def row_unit(label: str, path: tuple[str, ...], money_table: bool, dollar: bool,
     if percent:
         return RowUnit("%", ONE, "none")
     if _SHARE_COUNT.search(label) or (path and _SHARE_COUNT.search(path[-1]) and not _PER_SHARE.search(label)):
-        return RowUnit("shares", ONE, "shares")  # "Shares outstanding" or "WEIGHTED AVERAGE SHARES > Basic"
+        # "Shares outstanding" or "WEIGHTED AVERAGE SHARES > Basic"; "(in thousands)" in the label is its own scale
+        return _counted("shares", label) or RowUnit("shares", ONE, "shares")
     for text, of_label in ((label, True), *((heading, False) for heading in reversed(path))):
         if text:
             found = _text_unit(text, of_label)
@@ -169,9 +184,19 @@ def _text_unit(text: str, of_label: bool) -> RowUnit | None:
     if _ANY_LABEL_UNIT.search(text):
         for pattern, unit, factor in _LABEL_UNITS:
             if pattern.search(text):
-                if unit == "ton" and not of_label:
+                if unit in ("ton", "days", "count") and not of_label:
                     continue  # "per ton" sections don't make a row tons
+                if unit == "count":
+                    return _counted(unit, text) or RowUnit(unit, factor, "none")
                 return RowUnit(unit, factor, "none")
     if of_label and _SHARES.search(text) and not _NOT_SHARES.search(text):
-        return RowUnit("shares", ONE, "shares")
+        return _counted("shares", text) or RowUnit("shares", ONE, "shares")
     return None
+
+
+def _counted(unit: str, label: str) -> RowUnit | None:
+    """A count whose label gives its own scale ("Weighted average shares (in thousands)"), or None."""
+    note = find_note(label) if ("thousand" in label.lower() or "000" in label or "million" in label.lower()) else ""
+    if not note:
+        return None
+    return RowUnit(unit, note_to_scale(note).money, "none")
