@@ -154,3 +154,27 @@ def test_a_note_over_the_labels_of_a_header_line_scales_the_table():
     table = tieout.read("position.txt", data=text.encode()).tables[0]
     assert table.scale == Decimal(10 ** 6)
     assert [c.period for c in table.columns] == ["2023-12-31", "2022-12-31"]
+
+
+@pytest.mark.parametrize("label, period", [
+    ("Cash and cash equivalents at beginning of period", "1997-12-31"), ("Cash at end of year", "1998-06-30"),
+    ("Balance, beginning of year", "1997-12-31"), ("Allowance at end of period", "1998-06-30"),
+    ("Net income", "1998-01-01/1998-06-30"), ("Dividends paid", "1998-01-01/1998-06-30"),
+])
+def test_a_balance_in_a_column_of_flows_is_dated_to_one_day(label, period):
+    from tieout.facts import balance_period
+
+    assert balance_period(label, "1998-01-01/1998-06-30") == period
+
+
+def test_a_rule_across_the_table_between_header_lines_underlines_no_phrase():
+    text = ("CONSOLIDATED STATEMENTS OF CASH FLOWS\n(In thousands)\n\n"
+            "                                                    Six Months Ended\n"
+            "                                                        June 30,\n"
+            "- ------------------------------------------------------------------------------\n"
+            "                                                 2000                  1999\n"
+            "- ------------------------------------------------------------------------------\n"
+            "Net income                                       2,245                  (568)\n"
+            "Depreciation                                       100                    90\n")
+    table = tieout.read("cash.txt", data=text.encode()).tables[0]
+    assert [c.period for c in table.columns] == ["2000-01-01/2000-06-30", "1999-01-01/1999-06-30"]

@@ -13,7 +13,9 @@ scale), rates, prices, ounces, tons and grades are as printed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date, timedelta
 from decimal import Decimal
 
 from tieout.model import Fact, Table
@@ -55,7 +57,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                 facts.append(_fact(
                     id=start_id + len(facts), document=table.document, table=table.title,
                     table_index=table_index, row_index=row_index, column_index=column_index,
-                    label=row.label, path=row.path, period=column.period or row.period, value=None, unit=row.unit,
+                    label=row.label, path=row.path, period=balance_period(row.label, column.period or row.period), value=None, unit=row.unit,
                     display=cell.display if cell else "", scale=ONE, scale_source="none", decimals=0,
                     line=cell.line if cell else row.line, col=cell.col if cell else 0,
                     end_col=cell.end_col if cell else 0, column_header=column.header,
@@ -80,13 +82,37 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
             facts.append(_fact(
                 id=start_id + len(facts), document=table.document, table=table.title,
                 table_index=table_index, row_index=row_index, column_index=column_index,
-                label=row.label, path=row.path, period=column.period or row.period, value=_normal(value), unit=unit,
+                label=row.label, path=row.path, period=balance_period(row.label, column.period or row.period), value=_normal(value), unit=unit,
                 display=cell.display, scale=scale, scale_source=source,
                 decimals=rounded.get(column_index, cell.decimals) if unit in ("USD", "") and scale == ONE
                 else cell.decimals,
                 line=cell.line, col=cell.col, end_col=cell.end_col, column_header=column.header,
             ))
     return facts
+
+
+_OPENING = re.compile(r"\b(?:at|as of)?\s*(?:the\s+)?beginning\s+of\s+(?:the\s+)?(?:period|year|quarter|month|fiscal)"
+                      r"|\bopening\s+balance|\bbalance,?\s+beginning\b", re.IGNORECASE)
+_CLOSING = re.compile(r"\b(?:at|as of)?\s*(?:the\s+)?end\s+of\s+(?:the\s+)?(?:period|year|quarter|month|fiscal)"
+                      r"|\bclosing\s+balance|\bbalance,?\s+end(?:ing)?\b", re.IGNORECASE)
+
+
+def balance_period(label: str, period: str | None) -> str | None:
+    """A balance printed in a column of flows is dated to one day of it.
+
+    "Cash at beginning of period" under "Six Months Ended June 30, 1998" is the balance on
+    1997-12-31, the day before the period starts; "... at end of period" is the balance on
+    1998-06-30 (as XBRL dates them). Other rows keep the column's period.
+    """
+    if not period or "/" not in period or ("beginning" not in label.lower() and "end" not in label.lower()
+                                            and "balance" not in label.lower()):
+        return period
+    start, end = period.split("/")
+    if _OPENING.search(label):
+        return (date.fromisoformat(start) - timedelta(days=1)).isoformat()
+    if _CLOSING.search(label):
+        return end
+    return period
 
 
 def _rounded_columns(table: Table, money_table: bool) -> dict[int, int]:

@@ -99,7 +99,9 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
     width = sum(right - left for left, right in columns) / len(columns)
     spacing = (centres[-1] - centres[0]) / (len(columns) - 1) if len(columns) > 1 else width
     # the rule segments of each header line, found once (None for a line that is no rule)
-    rules = [rule_segments(text) if rule_kind(text) else None for text in header_lines]
+    # (a rule from the margin across the table separates header lines; it underlines no phrase)
+    rules = [[seg for seg in rule_segments(text) if not (seg[0] <= 4 and seg[1] >= first_left)]
+             if rule_kind(text) else None for text in header_lines]
     for i, text in enumerate(header_lines):
         if rules[i] is not None:
             continue
