@@ -178,3 +178,44 @@ def test_a_rule_across_the_table_between_header_lines_underlines_no_phrase():
             "Depreciation                                       100                    90\n")
     table = tieout.read("cash.txt", data=text.encode()).tables[0]
     assert [c.period for c in table.columns] == ["2000-01-01/2000-06-30", "1999-01-01/1999-06-30"]
+
+
+def test_three_year_ends_a_year_apart_head_fiscal_years():
+    text = ("THE CONTOSO COMPANY\nCONSOLIDATED STATEMENTS OF INCOME\n(in millions, except per share data)\n\n"
+            "                              December 30, 2023    December 31, 2022    December 25, 2021\n"
+            "Net sales                     $        26,640      $        26,485      $        26,042\n"
+            "Cost of products sold                  17,714               18,363               17,360\n"
+            "Gross profit                            8,926                8,122                8,682\n")
+    table = tieout.read("income.txt", data=text.encode()).tables[0]
+    assert [c.period for c in table.columns] == [
+        "2023-01-01/2023-12-30", "2021-12-26/2022-12-31", "2020-12-27/2021-12-25"]
+
+
+def test_two_dates_a_year_apart_prove_no_length():
+    from datetime import date
+
+    from tieout.tables.periods import years_from_consecutive_ends
+
+    assert years_from_consecutive_ends([date(1998, 6, 30), date(1997, 6, 30)]) == [None, None]
+
+
+def test_the_lead_in_sentence_gives_the_scale():
+    text = ("Revenue by source\n"
+            "The following table disaggregates our revenue by major source (in millions):\n\n"
+            "                                           2023          2022\n"
+            "Automotive sales                     $   78,509    $   67,210\n"
+            "Services and other                        8,319         6,091\n"
+            "Total revenues                       $   86,828    $   73,301\n")
+    facts = tieout.read("revenue.txt", data=text.encode()).fact_records
+    assert {f.scale for f in facts} == {Decimal(10 ** 6)}
+    assert next(f for f in facts if f.label == "Total revenues").value == Decimal(86828000000)
+
+
+def test_a_rounded_full_dollar_table_stays_rounded_with_one_typo():
+    rows = [("Interest income", "2,543,000", "2,000,000"), ("Fee income", "1,553,000", "1,250,000"),
+            ("Other income", "7,879,000", "5,000,000"), ("Gains", "3,576,000", "2,750,000"),
+            ("Total revenues", "15,651,300", "11,000,000")]  # a typo: 15,551,000 printed 15,651,300
+    text = "REVENUES\n\n" + "".join(f"{label:<30}{a:>14}{b:>14}\n" for label, a, b in rows)
+    report = tieout.read("rev.txt", data=text.encode())
+    assert {f.decimals for f in report.fact_records} == {-3}
+    assert [c.status for c in report.checks if c.rule == "footing"].count("fail") == 1

@@ -11,9 +11,11 @@ the same document, byte for byte.
 from __future__ import annotations
 
 import random
+import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tests.synth.claims import MARK, claim_paragraphs
 from tests.synth.books import Books, Periods, bank_books, industrial_books, release_periods
 from tests.synth.fiscal import MONTH_NAMES, FiscalCalendar, Span, full_date
 from tests.synth.headers import Header, build_header, column_headers, length_words, title_note
@@ -24,7 +26,7 @@ from tests.synth.spec import TableSpec
 from tests.synth import statements
 from tests.synth.style import House, TableStyle, draw_house, draw_money_mode, draw_table_style, table_printing
 from tests.synth.tabs import retype
-from tests.synth.truth import Number, Relation, Synth, TableTruth
+from tests.synth.truth import ClaimTruth, Number, Relation, Synth, TableTruth
 
 TICKS = {"thousands": (1000, 1000), "millions": (100_000, 100_000), "full": (1, 1), "full_rounded": (1, 1)}
 MONEY_ONLY = {"cashflow", "segment", "allowance"}  # kinds that print no share counts or per-share amounts
@@ -44,7 +46,9 @@ class _Table:
     first_line: int = 0  # 0-based line of the document where the table's first line is
 
 
-def generate(seed: int) -> Synth:
+def generate(seed: int, claims: bool = False) -> Synth:
+    """The release of ``seed``; with ``claims``, also paragraphs of narrative claims and their key
+    (``tests/synth/claims.py``), drawn from their own random stream, so the rest is unchanged."""
     rng = random.Random(seed)
     bank = rng.random() < 0.3
     company = draw_company(rng, bank)
@@ -63,11 +67,15 @@ def generate(seed: int) -> Synth:
     doc_features = (f"company={'bank' if bank else 'industrial'}", f"calendar={calendar.weekly or 'month-end'}",
                     f"fiscal_year_end={MONTH_NAMES[calendar.end_month]}", f"quarter=Q{periods.quarter}",
                     f"money={money_mode}") + house.features()
-    lines, keep = _document(rng, company, periods, tables, house)
+    marks: list[tuple[int, int]] = []
+    planned: list[dict] = []
+    lines, keep = _document(rng, company, periods, tables, house,
+                            random.Random(f"claims-{seed}") if claims else None, marks, planned)
     raw, where = _retype_all(lines, keep, house)
     numbers, relations = _key(tables, raw, where, doc_features)
     truths = tuple(_table_truth(index, t, doc_features) for index, t in enumerate(tables))
-    return Synth(seed, "\n".join(raw) + "\n", doc_features, truths, tuple(numbers), tuple(relations))
+    said = tuple(ClaimTruth(line=line + 1, col=where[line][col] + 1, **plan) for (line, col), plan in zip(marks, planned))
+    return Synth(seed, "\n".join(raw) + "\n", doc_features, truths, tuple(numbers), tuple(relations), said)
 
 
 def _draw_calendar(rng: random.Random) -> FiscalCalendar:
@@ -142,12 +150,28 @@ def _title_lines(rng: random.Random, company: Company, spec: TableSpec, header: 
 
 
 def _document(rng: random.Random, company: Company, periods: Periods, tables: list[_Table],
-              house: House) -> tuple[list[str], list[list[tuple[int, int]]]]:
-    """Every line of the release (tab-free) and, per line, the spans whose blanks stay blanks."""
+              house: House, claims_rng: random.Random | None = None, marks: list | None = None,
+              planned: list | None = None) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """Every line of the release (tab-free) and, per line, the spans whose blanks stay blanks.
+
+    With ``claims_rng``, paragraphs of claims follow the narrative; ``marks`` gets each claimed figure's
+    (0-based line, column) and ``planned`` its truth, in order."""
     income = tables[0]
     first = income.spec.columns[0].span
     lines = release_lines(rng, company, periods.quarter, first == periods.calendar.year(periods.fiscal_year),
                           first.end, _figures(income), house.tabs != "none")
+    if claims_rng is not None:
+        paragraphs, truths = claim_paragraphs(claims_rng, income, periods)
+        width = claims_rng.randint(68, 76)
+        indent = " " * claims_rng.choice((0, 4, 5))
+        for paragraph in paragraphs:
+            for wrapped in textwrap.wrap(paragraph, width, initial_indent=indent):
+                while MARK in wrapped:
+                    marks.append((len(lines), wrapped.index(MARK)))
+                    wrapped = wrapped.replace(MARK, "", 1)
+                lines.append(wrapped)
+            lines.append("")
+        planned.extend(truths)
     keep = [_prose_keep(line) for line in lines]
     for table in tables:
         for _ in range(rng.randint(2, 3)):

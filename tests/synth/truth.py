@@ -66,6 +66,22 @@ class TableTruth:
 
 
 @dataclass(frozen=True)
+class ClaimTruth:
+    """One figure the narrative states (``tests/synth/claims.py``) and what is true of it."""
+
+    line: int  # 1-based line and column of the figure's first character in the raw file (a tab one column)
+    col: int
+    text: str  # the figure as written: "$23.1 million", "13%", "48 cents"
+    truth: str  # "true", "false" or "trap" (about nothing a table holds, or a goal: must never fail)
+    kind: str  # amount, fiscal, per-share, compared, change, change-implicit, share-of, hedged, trap-row, goal
+    error: str = ""  # for a false figure: "digit" (one digit changed) or "period" (another period's figure)
+    detectable: bool = True  # a false figure whose interval misses the one the table's printed figures allow
+    row: str = ""  # the label of the row it is about ("" for a trap)
+    period: str = ""  # the ISO period it is about
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
 class Synth:
     """A generated release: its text and its answer key."""
 
@@ -75,16 +91,20 @@ class Synth:
     tables: tuple[TableTruth, ...]
     numbers: tuple[Number, ...]
     relations: tuple[Relation, ...]
+    claims: tuple[ClaimTruth, ...] = ()  # narrative figures, when generated with ``claims=True``
 
     def to_json(self) -> dict:
         """The key as JSON-ready data (Decimals as strings)."""
-        return {
+        out = {
             "seed": self.seed,
             "features": list(self.features),
             "tables": [_plain(asdict(t)) for t in self.tables],
             "numbers": [_plain(asdict(n)) for n in self.numbers],
             "relations": [_plain(asdict(r)) for r in self.relations],
         }
+        if self.claims:
+            out["claims"] = [_plain(asdict(c)) for c in self.claims]
+        return out
 
 
 def _plain(value):

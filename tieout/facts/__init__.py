@@ -116,17 +116,20 @@ def balance_period(label: str, period: str | None) -> str | None:
 
 
 def _rounded_columns(table: Table, money_table: bool) -> dict[int, int]:
-    """Columns of full-dollar figures all printed to the thousand ("8,000,000", "1,253,000") -> -3.
+    """Full-dollar figures printed to the thousand ("8,000,000", "1,253,000") -> -3 for each column.
 
     Such figures were rounded to thousands (or millions: -6) before they were printed, so
     each stands for an interval a thousand wide, as XBRL's ``decimals="-3"`` says; footing
-    them to the dollar would fail on rounding. Three figures at least, none of them finer.
+    them to the dollar would fail on rounding. The table decides, so every column is judged
+    alike: three figures at least, all printed to the thousand but one in ten of five or more (a
+    typo does not make a rounded table exact).
     """
     from tieout.tables.units import row_unit
 
     if table.scale != ONE:
         return {}
-    steps: dict[int, list[int]] = {}
+    zeros: list[int] = []
+    columns: set[int] = set()
     for row in table.rows:
         if row.heading or not row.unit.startswith("USD") and row.unit:
             continue
@@ -136,14 +139,15 @@ def _rounded_columns(table: Table, money_table: bool) -> dict[int, int]:
         for column_index, cell in enumerate(row.cells):
             if cell is None or cell.value is None or cell.nil or cell.percent or table.columns[column_index].unit:
                 continue
-            if cell.value == 0:
-                continue
-            steps.setdefault(column_index, []).append(_zeros(cell.value, cell.decimals))
-    out = {}
-    for column_index, zeros in steps.items():
-        if len(zeros) >= 3 and min(zeros) >= 3:
-            out[column_index] = -6 if min(zeros) >= 6 else -3
-    return out
+            columns.add(column_index)
+            if cell.value != 0:
+                zeros.append(_zeros(cell.value, cell.decimals))
+    finer = sum(1 for z in zeros if z < 3)
+    if len(zeros) < 3 or finer > (max(1, len(zeros) // 10) if len(zeros) >= 5 else 0):
+        return {}
+    kept = [z for z in zeros if z >= 3]
+    step = -6 if min(kept) >= 6 else -3
+    return {column_index: step for column_index in columns}
 
 
 def _zeros(value: Decimal, decimals: int) -> int:

@@ -51,9 +51,10 @@ def _is_number_line(text: str) -> bool:
     if not split.cells or is_year_header(split):
         return False
     label = split.label.strip()
-    # prose with a number at its end ("... produced over  18,000") is not a table row
+    # prose with a number at its end ("... produced over  18,000") is not a table row; a long
+    # label with two or more cells set well apart from it is one
     if len(label) > 70 and len(_WORD.findall(label)) > 10:
-        return False
+        return len(split.cells) >= 2 and split.cells[0].start - split.label_end >= 6
     return True
 
 
@@ -68,10 +69,16 @@ def _is_prose(text: str, settings: LayoutSettings) -> bool:
     return len(words) >= 8 and not rule_kind(text) and not _WIDE_GAP.search(stripped)
 
 
-def _section_heading(text: str) -> bool:
-    """"Changes in assets and liabilities, net of effects of acquisitions:": a heading over rows."""
-    stripped = text.strip()
-    return stripped.endswith(":") and ". " not in stripped and len(stripped) <= 120
+def _section_heading(lines: tuple[Line, ...], number: list[bool], j: int) -> bool:
+    """"Changes in assets and liabilities, net of effects of acquisitions:", or a line without a
+    sentence's end between two rows ("Adjustments to reconcile net loss to net cash used in
+    operating activities"): a heading over the rows below it."""
+    stripped = lines[j].text.strip()
+    if ". " in stripped or len(stripped) > 120:
+        return False
+    if stripped.endswith((":", "\u2014", "\u2013", " -")):
+        return True
+    return not stripped.endswith(".") and j + 1 < len(lines) and number[j + 1]
 
 
 def _label_above_numbers(lines: tuple[Line, ...], number: list[bool], j: int) -> bool:
@@ -247,8 +254,11 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
                 # between two number lines, a heading in capitals or ending in a colon ("Adjustments to
                 # reconcile net income to net cash provided by operating activities:") or a long label
                 # printed above its numbers is no prose
-                if _is_prose(text, settings) and not text.isupper() and not _section_heading(text) \
-                        and not _label_above_numbers(lines, number, j):
+                # (nor the rest of a label a text browser wrapped under its numbers: "... shares issued
+                # and outstanding as      3      3" then "of April 30, 2024 and 2023, respectively")
+                if _is_prose(text, settings) and not text.isupper() and not _section_heading(lines, number, j) \
+                        and not _label_above_numbers(lines, number, j) \
+                        and not (number[j - 1] and text.lstrip()[:1].islower() and not text.rstrip().endswith(".")):
                     break
                 gap += 1
                 blanks = 0

@@ -25,11 +25,12 @@ from decimal import Decimal
 from tieout.model import Block, Column, Document, Line, Problem, Table
 from tieout.tables.cells import is_year_header, line_to_cells, strip_markup
 from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_columns, splits_to_columns
-from tieout.tables.kinds import table_kind
 from tieout.tables.headers import (collapse, find_header, header_line_note, header_to_columns, header_unit, is_note_line,
-                                   stub_text, title_lines)
+                                   lead_in_note, stub_text, title_lines)
+from tieout.tables.kinds import table_kind
 from tieout.tables.periods import (PeriodContext, header_to_period, is_flow_statement, is_instant_table, text_to_dates,
-                                   text_to_length, text_to_month_day, year_only, year_to_fiscal_period)
+                                   text_to_length, text_to_month_day, year_only, year_to_fiscal_period,
+                                   years_from_consecutive_ends)
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
 
@@ -81,6 +82,8 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     if not note:  # a header line's note is the table's when it stands alone or says dollars
         first_left = columns[0][0] if columns else 0
         note = next(filter(None, (header_line_note(text, first_left) for text in texts[header_top:body_start])), "")
+    if not note:
+        note = lead_in_note(block, blocks, settings)
     title_parts = [t for t in title_texts if t and not is_note_line(t)]
     stub = stub_text(texts[header_top:body_start], columns)
     if stub:
@@ -110,6 +113,10 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         built_columns.append(Column(i, header, period, left, right, "percent" if i in percent_cols else "amount",
                                     unit, column_scale))
 
+    if context.flows and not context.instant and not any(c.period for c in built_columns):
+        ends = [(text_to_dates(c.header) or [None])[-1] for c in built_columns]
+        periods = years_from_consecutive_ends(ends)
+        built_columns = [replace(c, period=p) if p else c for c, p in zip(built_columns, periods)]
     drafts, attributable = lines_to_rows(lines[body_start:], texts[body_start:], splits[body_start:], columns,
                                          problems, document.name, by_rank=by_rank)
     money_table = scale.money != 1 or bool(note) or any(d.dollar for d in drafts)

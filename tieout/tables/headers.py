@@ -302,6 +302,20 @@ def _ends_sentence(words: str) -> bool:
     return words.endswith(".") and not _NAME_END.search(words)
 
 
+def lead_in_note(block: Block, blocks, settings) -> str:
+    """The scale note of the sentence that leads into the table, or '': "The following table
+    disaggregates our revenue by major source (in millions):" just above it."""
+    preceding = _blocks_before(block, blocks, 1)
+    if not preceding or preceding[0].kind != "paragraph" or block.first - preceding[0].last > settings.title_gap + 1:
+        return ""
+    words = " ".join(line.text.strip() for line in preceding[0].lines[-3:])
+    tail = words[-160:]
+    if not tail.rstrip().endswith((":", ".")):
+        return ""
+    note = find_note(tail)
+    return note if note.startswith("(") else ""
+
+
 def _blocks_before(block: Block, blocks, count: int) -> list[Block]:
     """The last ``count`` blocks of ``block``'s document that end above it, in order.
 

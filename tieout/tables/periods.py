@@ -226,3 +226,22 @@ def year_to_fiscal_period(year: str, fiscal_end: date, instant: bool) -> str:
     if instant:
         return end.isoformat()
     return f"{start_of(end, (12, 'months')).isoformat()}/{end.isoformat()}"
+
+
+def years_from_consecutive_ends(ends: list[date | None]) -> list[str | None]:
+    """Three or more year-ends a year apart head a statement of flows that prints no length
+    ("December 30, 2023   December 31, 2022   December 25, 2021"): each is a fiscal year that
+    began the day after the next older one ended; the oldest, 52 weeks (or 12 months at a
+    month's end) before its end. Two dates a year apart prove nothing (a quarter and the same
+    quarter a year before): None for each then, as for any date that does not fit.
+    """
+    known = sorted((d for d in ends if d is not None), reverse=True)
+    if len(known) < 3 or len(set(known)) != len(known) or len(known) != len(ends):
+        return [None] * len(ends)
+    if not all(350 <= (a - b).days <= 380 for a, b in zip(known, known[1:])):
+        return [None] * len(ends)
+    starts: dict[date, date] = {a: b + timedelta(days=1) for a, b in zip(known, known[1:])}
+    oldest = known[-1]
+    month_end = oldest.day == calendar.monthrange(oldest.year, oldest.month)[1]
+    starts[oldest] = start_of(oldest, (12, "months") if month_end else (52, "weeks"))
+    return [f"{starts[d].isoformat()}/{d.isoformat()}" for d in ends]
