@@ -3,20 +3,25 @@
 The total's printed figure stands for an interval, so do the items; the total
 foots when the two intervals meet. A relation found by layout that does not
 foot fails; one found only by search cannot fail (it would not exist), and if
-handed one that does not foot it is reported unverifiable.
+handed one that does not foot it is reported unverifiable. A miss in a column whose
+row or header shows signs of a misread (``tieout.checks.doubt``) is unverifiable too,
+unless the same structure foots in a column read cleanly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from tieout.checks.describe import where as _where
+from tieout.checks.doubt import header_doubt, reading_doubt
 from tieout.checks.intervals import fmt_amount, gap, interval, interval_sum, meets, midpoint
 from tieout.model import Check, Fact, Report
 
 
 def check_footing(report: Report) -> Iterable[Check]:
     facts = report.fact_records
+    checks: list[tuple[Check, list[Fact], tuple[int, str]]] = []
     for relation in report.relations:
         if relation.kind != "sum":
             continue
@@ -27,7 +32,14 @@ def check_footing(report: Report) -> Iterable[Check]:
             yield Check("footing", "unverifiable", f"relation {relation.name!r} names a missing fact",
                         spans=(), document=report.path)
             continue
-        yield footing_check(report, "footing", total, items, relation.found_by, relation.name)
+        check = footing_check(report, "footing", total, items, relation.found_by, relation.name)
+        checks.append((check, [total, *(f for f, _ in items)], (total.table_index, relation.name)))
+    # a structure that foots in a column read cleanly is confirmed: the other columns' misses stand
+    confirmed = {key for check, involved, key in checks if check.status == "pass" and not header_doubt(involved[0])}
+    for check, involved, key in checks:
+        doubt = reading_doubt(involved) if check.status == "fail" and key not in confirmed else ""
+        yield replace(check, status="unverifiable", message=f"{check.message}; unverifiable: {doubt}") \
+            if doubt else check
 
 
 def footing_check(report: Report, rule: str, total: Fact, items: list[tuple[Fact, int]],

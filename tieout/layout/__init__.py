@@ -74,8 +74,8 @@ def _section_heading(lines: tuple[Line, ...], number: list[bool], j: int) -> boo
     sentence's end between two rows ("Adjustments to reconcile net loss to net cash used in
     operating activities"): a heading over the rows below it."""
     stripped = lines[j].text.strip()
-    if ". " in stripped or len(stripped) > 120:
-        return False
+    if ". " in stripped or len(stripped) > 120 or j == 0 or not lines[j - 1].text.strip():
+        return False  # (after a blank line it leads into the next table: "... consist of:")
     if stripped.endswith((":", "\u2014", "\u2013", " -")):
         return True
     return not stripped.endswith(".") and j + 1 < len(lines) and number[j + 1]
