@@ -214,7 +214,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     attributable: tuple[tuple[str, Decimal], ...] = ()  # (section, share) e.g. ("AMERICAN GIRL", 0.47)
-    kind: str = "data"  # "data", or "contents" (page numbers: shown, but no facts)
+    kind: str = "data"  # "data", "contents" (page numbers) or "cover" (a form's identifiers): no facts
 
 
 # --------------------------------------------------------------------------

@@ -46,3 +46,14 @@ def test_items_under_their_total_are_data_even_when_they_rise():
             "Total                           235\n")
     report = tieout.read("headcount.txt", data=text.encode())
     assert [t.kind for t in report.tables] == ["data"] and len(report.fact_records) == 4
+
+
+def test_a_cover_page_grid_gives_no_facts():
+    text = ("                        SECURITIES AND EXCHANGE COMMISSION\n"
+            "/X/ ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934\n\n"
+            "           CALIFORNIA                                         942404110\n"
+            "(State or other jurisdiction of incorporation)   (I.R.S. Employer Identification No.)\n\n"
+            "  1 Infinite Loop, Cupertino, California                      95014\n"
+            "  (Address of principal executive offices)                (Zip Code)\n")
+    report = tieout.read("cover.txt", data=text.encode())
+    assert report.fact_records == ()

@@ -219,3 +219,30 @@ def test_a_rounded_full_dollar_table_stays_rounded_with_one_typo():
     report = tieout.read("rev.txt", data=text.encode())
     assert {f.decimals for f in report.fact_records} == {-3}
     assert [c.status for c in report.checks if c.rule == "footing"].count("fail") == 1
+
+
+def test_columns_without_dates_take_the_titles_period():
+    text = ("                 UNAUDITED PRO FORMA CONDENSED COMBINED STATEMENT OF OPERATIONS\n"
+            "                          For the Six Months Ended June 30, 2003\n"
+            "                    (Dollars in thousands, except per share amounts)\n\n"
+            "                                                             Pro Forma       Pro Forma\n"
+            "                                 Tamarack        Acme      Adjustments        Combined\n"
+            "                               ----------      ------      -----------      ----------\n"
+            "Revenues                           87,163       9,213               --          96,376\n"
+            "Cost of sales                      51,200       6,409               --          57,609\n"
+            "                               ----------      ------      -----------      ----------\n"
+            "Gross profit                       35,963       2,804               --          38,767\n")
+    table = tieout.read("proforma.txt", data=text.encode()).tables[0]
+    assert [c.period for c in table.columns] == ["2003-01-01/2003-06-30"] * 4
+    assert [c.header for c in table.columns][::3] == ["Tamarack", "Pro Forma Combined"]
+
+
+def test_a_title_naming_several_dates_dates_no_column():
+    text = ("Reconciliation of Net Loss to Pro Forma Net Loss\n(In thousands)\n\n"
+            "                              Three Months Ended       Twelve Months Ended\n"
+            "                             Jun 30, Mar 31, Jun 30, Jun 30,  Jun 30,\n"
+            "                               2003    2003   2002    2003     2002\n"
+            "Net loss                      $(370)  $(631) $(694) $(4,327) $(5,267)\n"
+            "Restructuring charge                                  1,431\n")
+    report = tieout.read("recon.txt", data=text.encode())
+    assert len({f.period for f in report.fact_records if f.period}) != 1  # never one period for all five

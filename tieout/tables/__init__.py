@@ -28,9 +28,9 @@ from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_col
 from tieout.tables.headers import (collapse, find_header, header_line_note, header_to_columns, header_unit, is_note_line,
                                    lead_in_note, stub_text, title_lines)
 from tieout.tables.kinds import table_kind
-from tieout.tables.periods import (PeriodContext, header_to_period, is_flow_statement, is_instant_table, text_to_dates,
-                                   text_to_length, text_to_month_day, year_only, year_to_fiscal_period,
-                                   years_from_consecutive_ends)
+from tieout.tables.periods import (PeriodContext, header_to_period, is_balance_title, is_flow_statement, is_instant_table,
+                                   months_named, text_to_dates, text_to_length, text_to_month_day, year_only,
+                                   year_to_fiscal_period, years_from_consecutive_ends)
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
 
@@ -109,6 +109,12 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         if period is None and i not in percent_cols and not text_to_dates(header) and not context.title_dates \
                 and text_to_length(header) in (None, (12, "months")):
             period = year_only(header)  # a bare year: ISO "1996" (a quarter's bare year stays unknown)
+        if period is None and i not in percent_cols and len(context.title_dates) == 1 \
+                and months_named(title_text) == 1 and (context.length or is_balance_title(title)) \
+                and not text_to_dates(header) and not year_only(header):
+            # "For the Six Months Ended June 30, 2003" over columns that print no date (Company,
+            # Acquiree, Adjustments, Pro Forma): the title's period is every column's
+            period = header_to_period(title_text, context)
         unit, column_scale = header_unit(header)
         built_columns.append(Column(i, header, period, left, right, "percent" if i in percent_cols else "amount",
                                     unit, column_scale))

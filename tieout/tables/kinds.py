@@ -1,11 +1,14 @@
-"""What a table is for: figures, or a table of contents, an index or a cover page's grid.
+"""What a table is for: figures, or a table of contents, an index or a form's cover page.
 
 A table of contents is set like a table (labels, then a column of numbers), but its numbers are
 page numbers: small whole numbers, printed without ``$``, commas, decimals or parentheses, that
 rise down the page. Its "facts" would be junk beside real figures, so such a table is kept (it is
 shown) but gives no facts.
 
-    table_kind(title, columns, rows) -> "data" | "contents"
+A cover page's grid (the form's "Commission file number", "I.R.S. Employer Identification No.",
+"(Zip Code)") holds identifiers, not figures: likewise no facts.
+
+    table_kind(title, columns, rows) -> "data" | "contents" | "cover"
 """
 
 from __future__ import annotations
@@ -15,11 +18,16 @@ import re
 from tieout.model import Column, Row
 
 _CONTENTS_WORDS = re.compile(r"\b(?:table\s+of\s+contents|contents|index)\b|\bpage\b", re.IGNORECASE)
+# a form's cover page: its numbers are file numbers, tax identification numbers and ZIP codes
+_COVER_WORDS = re.compile(r"pursuant\s+to\s+section\s+13|commission\s+file\s+(?:no|number)|i\.\s?r\.\s?s\.\s+employer|"
+                          r"employer\s+identification|\(zip\s+code\)|state\s+or\s+other\s+jurisdiction", re.IGNORECASE)
 _MIN_ROWS = 3
 _TOTAL = re.compile(r"(?:total|sub-?total|net)\b", re.IGNORECASE)
 
 
 def table_kind(title: str, columns: tuple[Column, ...] | list[Column], rows: tuple[Row, ...]) -> str:
+    if _COVER_WORDS.search(title) or any(_COVER_WORDS.search(row.label) for row in rows[:12]):
+        return "cover"
     pages = _page_numbers(rows)
     if pages is None or len(pages) < _MIN_ROWS:
         return "data"

@@ -70,6 +70,15 @@ _MONTH_DAY = re.compile(
     r"(?!\s*,?\s*'?\d{2})", re.IGNORECASE)
 
 
+_MONTH_NAME = re.compile(r"(?=[jfmasond])\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*\d",
+                         re.IGNORECASE)
+
+
+def months_named(text: str) -> int:
+    """How many dates (a month and a day) the text names, with or without a year."""
+    return len(_MONTH_NAME.findall(text))
+
+
 def text_to_month_day(text: str) -> tuple[int, int] | None:
     """"For the years ended December 31" -> (12, 31): a month and day printed without a year."""
     match = _MONTH_DAY.search(text)
@@ -198,6 +207,11 @@ _AS_OF = re.compile(r"\b(as of|at)\b", re.IGNORECASE)
 
 _FLOW_STATEMENT = re.compile(r"\b(?:statements?|results?) of (?:consolidated )?(?:operations|income|earnings|cash flows?)"
                              r"|\b(?:income|earnings|cash flows?|operations) statements?\b", re.IGNORECASE)
+
+
+def is_balance_title(title: str) -> bool:
+    """"CONSOLIDATED BALANCE SHEETS", "Statement of Financial Condition": a statement of balances."""
+    return bool(_BALANCES.search(title))
 
 
 def is_flow_statement(title: str) -> bool:

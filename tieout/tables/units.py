@@ -37,7 +37,8 @@ _NOTE = re.compile(
     r"\s{1,3})?in\s{1,3}(?:thousands|millions|billions)\b[^()]{0,80}"
     r"|\b(?:thousands|millions|billions)\s{1,3}of\s{1,3}(?:u\.?s\.?\s{1,3})?dollars\b[^()]{0,80}"
     r"|\bin\s{1,3}" + _THOUSANDS_ZEROS + r"[^()]{0,80}"
-    r"|" + _THOUSANDS_ZEROS + r"\s{1,6}omitted\b",
+    r"|" + _THOUSANDS_ZEROS + r"\s{1,6}omitted\b"
+    r"|(?<![\w$(])\$\s?000(?:'?s)?(?![\w,.)])",  # "$000" alone over the labels
     re.IGNORECASE,
 )
 # Every note holds one of these; _NOTE is only run in a window around each anchor: linear.
