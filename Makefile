@@ -15,11 +15,12 @@ $(BIN)/.installed: pyproject.toml
 
 setup: $(BIN)/.installed
 
-# Debian's Chromium for the browser tests (the tests skip with a reason without it).
+# Debian's Chromium for the browser tests, and w3m, the text browser that renders the answer-key
+# filings of ../shared/corpus-html as plain text (the tests skip with a reason without them).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
-	  else echo "chromium missing: run 'sudo apt-get install chromium' for the browser tests"; fi; }
+	@{ command -v chromium >/dev/null 2>&1 && command -v w3m >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver w3m >/dev/null; \
+	  else echo "chromium or w3m missing: run 'sudo apt-get install chromium w3m' for the browser and answer-key tests"; fi; }
 
 example: setup
 	$(BIN)/tieout show examples/northwind-1997-q2-release.txt
@@ -28,8 +29,10 @@ example: setup
 test: setup browser
 	$(BIN)/python -m pytest
 
-bench: setup
+bench: setup browser
 	$(BIN)/python benchmarks/extract_corpus.py
+	$(BIN)/python benchmarks/synth_releases.py
+	$(BIN)/python benchmarks/ixbrl_text.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
