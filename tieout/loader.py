@@ -47,6 +47,7 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
     from tieout.layout import document_to_blocks
     from tieout.tables import block_to_table, tables_with_fiscal_years
     from tieout.facts import tables_to_facts
+    from tieout.facts.impossible import facts_to_problems
 
     blocks: list[Block] = []
     tables = []
@@ -69,6 +70,9 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
                     problems=tuple(problems), blocks=tuple(blocks))
     if check:
         report = verify(report)
+        # (after the concepts stage: a scale clash is one concept read at two scales)
+        report = replace(report, problems=report.problems + tuple(_guard(
+            "facts", list(report.problems), lambda: facts_to_problems(list(report.fact_records), tables, filing.filed), [])))
     elif concepts:
         report = verify(report, stages=("concepts",))
     return _with_ex27(report)

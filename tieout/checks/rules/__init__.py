@@ -15,6 +15,7 @@ from tieout.checks.rules.depreciation import check_depreciation
 from tieout.checks.rules.eps import check_eps
 from tieout.checks.rules.fee_computation import check_fee_computation
 from tieout.checks.rules.same_figure import check_same_figure
+from tieout.checks.rules.sign_sense import check_sign_sense
 from tieout.checks.rules.total_revenue import check_total_revenue
 
 TIE_RULES = (
@@ -26,6 +27,7 @@ TIE_RULES = (
     check_eps,
     check_total_revenue,
     check_fee_computation,
+    check_sign_sense,
 )
 
 __all__ = ["TIE_RULES"]
