@@ -74,6 +74,9 @@ def _date_only(text: str) -> bool:
         not re.sub(r"[\W\d]+", " ", _DATE_WORDS.sub(" ", stripped)).strip()
 
 
+# a header phrase that is one date or a year: "August 4,", "July 29, 2022", "2023", "6/30/96"
+_DATE_PHRASE = re.compile(r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s?\d{1,2},?"
+                          r"(?:\s?(?:19|20)\d\d)?|(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)?\d\d)", re.IGNORECASE)
 _PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart (a tab is a gap: tables.tab_gaps)
 
 
@@ -111,7 +114,8 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
                    and not _table_note(phrase)]
         if not phrases:
             continue
-        if by_order and len(phrases) == len(columns):  # tab-set: the i-th phrase heads the i-th column
+        # tab-set, or a line of one date (or year) per column: the i-th phrase heads the i-th column
+        if len(phrases) == len(columns) and (by_order or all(_DATE_PHRASE.fullmatch(p) for _, _, p in phrases)):
             for j, (_, _, phrase) in enumerate(phrases):
                 parts[j].append(phrase)
             continue
