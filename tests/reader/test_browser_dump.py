@@ -49,3 +49,17 @@ def test_the_dump_foots_and_nothing_fails():
     report = _report()
     statuses = [c.status for c in report.checks if c.rule == "footing"]
     assert statuses and set(statuses) == {"pass"}
+
+
+def test_rows_under_a_share_count_heading_run_over_two_lines_are_shares():
+    text = ("STATEMENTS OF INCOME\n\n"
+            "                                       1998          1997\n"
+            "Net income                         $125,000       $89,000\n"
+            "Net income per share                  $0.13         $0.10\n"
+            "Weighted average shares\n"
+            "  outstanding:\n"
+            "   Primary                          944,684       911,980\n"
+            "   Fully diluted                    962,807       935,626\n")
+    facts = tieout.read("shares.txt", data=text.encode()).fact_records
+    assert {f.unit for f in facts if f.label in ("Primary", "Fully diluted")} == {"shares"}
+    assert {f.path for f in facts if f.label == "Primary"} == {("Weighted average shares outstanding",)}

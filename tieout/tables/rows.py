@@ -20,7 +20,7 @@ from tieout.tables.cells import SplitLine, is_year_header, rule_kind, rule_segme
 from tieout.tables.columns import cell_to_column
 from tieout.tables.headers import collapse
 from tieout.tables.periods import text_to_dates
-from tieout.tables.units import per_share_heading, row_unit
+from tieout.tables.units import row_unit, unit_heading
 
 _CONTINUES = re.compile(r"(?:\b(?:and|or|of|to|for|in|the|from|on|by|with|at|net|less|per|a|an)|[,&/-])\s*$",
                         re.IGNORECASE)
@@ -132,7 +132,14 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name, by_ran
         stack.append((indent, name, banner))
 
     def flush_pending_as_headings(banner: bool = False):
+        # a heading run over two lines ("Weighted average shares" / "  outstanding:") is one heading
+        joined: list[tuple[int, str, int]] = []
         for indent, text, line_no in pending:
+            if joined and _starts_lower(text) and not joined[-1][1].endswith(":"):
+                joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}", joined[-1][2])
+            else:
+                joined.append((indent, text, line_no))
+        for indent, text, line_no in joined:
             push_heading(indent, text, line_no, banner)
         pending.clear()
 
@@ -202,10 +209,11 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name, by_ran
             flush_pending_as_headings()
         # the row's place in the outline: headings at or deeper than its indent are closed
         if indent >= 0:
-            # a per-share heading ("EARNINGS PER SHARE:") at the rows' own indent holds the rows
-            # below it ("Basic", "Diluted"): a flat layout prints no indentation to say so
+            # a heading that gives a unit ("EARNINGS PER SHARE:", "Weighted average shares") at the
+            # rows' own indent holds the rows below it ("Basic", "Diluted"): a flat layout prints no
+            # indentation to say so
             stack[:] = [entry for entry in stack if entry[2] or entry[0] < indent
-                        or (entry[0] == indent and per_share_heading(entry[1]))]
+                        or (entry[0] == indent and unit_heading(entry[1]))]
         else:  # an unlabeled subtotal totals the outermost open section
             banners = [entry for entry in stack if entry[2]]
             sections = [entry for entry in stack if not entry[2]]

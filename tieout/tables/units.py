@@ -144,9 +144,10 @@ _NOT_SHARES = re.compile(r"\$|amount|value|proceeds|issuance of|dividends?|repur
                          r"capital|stock,? net|common stock\b(?! shares)|at cost|(?<![\d,])\d[\d,]*\s+shares", re.IGNORECASE)
 
 
-def per_share_heading(text: str) -> bool:
-    """"Earnings per share:", "NET INCOME PER COMMON SHARE": a heading whose rows are per-share amounts."""
-    return bool(_PER_SHARE.search(text)) and not _RATE_IN_LABEL.search(text)
+def unit_heading(text: str) -> bool:
+    """"Earnings per share:", "NET INCOME PER COMMON SHARE", "Weighted average shares": a heading
+    that gives the rows below it their unit (per-share amounts, or share counts)."""
+    return (bool(_PER_SHARE.search(text)) and not _RATE_IN_LABEL.search(text)) or bool(_SHARE_COUNT.search(text))
 
 
 @dataclass(frozen=True, slots=True)
