@@ -292,14 +292,17 @@ def _choose(grid: Grid, total_row: int, stack, seg_len: int, declared: bool, sin
 
 def _counts_twice(grid: Grid, items) -> bool:
     """Does the run hold a row that totals the rows just above it in it ("Capital expenditures",
-    "Proceeds ...", then "Cash used for investing activities")? Such a run counts those rows
-    twice; when it foots, it foots by chance."""
+    "Proceeds ...", then "Cash used for investing activities"; or one item and its "Net cash used
+    in investing activities")? Such a run counts those rows twice; when it foots, it foots by chance."""
     rows = [r for r, _ in items]
-    signs = {s for _, s in items}
-    if len(signs) > 1 or len(rows) < 3:
-        return False
-    for k in range(2, len(rows)):
-        for m in range(2, min(k, 8) + 1):
+    signs = [s for _, s in items]
+    labels = grid.table.rows
+    for k in range(1, len(rows)):
+        for m in range(1, min(k, 8) + 1):
+            if signs[k - m] != signs[k]:
+                break
+            if m == 1 and not TOTAL_LABEL.match(labels[rows[k]].label):
+                continue  # two equal rows side by side are no total and item unless the label says so
             if _sums_to(grid, rows[k - m:k], rows[k]):
                 return True
     return False
