@@ -246,3 +246,17 @@ def test_a_title_naming_several_dates_dates_no_column():
             "Restructuring charge                                  1,431\n")
     report = tieout.read("recon.txt", data=text.encode())
     assert len({f.period for f in report.fact_records if f.period}) != 1  # never one period for all five
+
+
+def test_dates_one_space_apart_under_group_headers():
+    text = ("Consolidated Statements of Operations\n(In thousands, except per share data)\n\n"
+            "                                                             Twelve Months\n"
+            "                                    Three Months Ended           Ended\n"
+            "                                 Jun 30,  Mar 31,  Jun 30,  Jun 30,  Jun 30,\n"
+            "                                  2003     2003     2002     2003     2002\n"
+            "    Net revenues                 $11,506  $11,492  $12,967  $44,958  $47,589\n"
+            "    Cost of revenues               8,027    8,028    8,294   31,468   33,871\n")
+    periods = [c.period for c in tieout.read("ops.txt", data=text.encode()).tables[0].columns]
+    assert periods[:4] == ["2003-04-01/2003-06-30", "2003-01-01/2003-03-31", "2002-04-01/2002-06-30",
+                           "2002-07-01/2003-06-30"]
+    assert periods[4] in (None, "2001-07-01/2002-06-30")  # never a three-month period

@@ -282,8 +282,9 @@ def text_over(text: str, left: int) -> bool:
     phrases = list(_PHRASE.finditer(text))
     if any(match.start() >= left - 4 for match in phrases):
         return True
-    # a centred spanning header ("Second Quarter Ended") may start left of the first column
-    return bool(phrases) and phrases[0].start() >= 20 and phrases[-1].end() > left
+    # a centred spanning header ("Second Quarter Ended") may start left of the first column, and
+    # so may the dates a text browser runs together ("(In millions)   June 30, 2023 December 31, 2022")
+    return any(match.start() >= 20 and match.end() > left for match in phrases)
 
 
 _RULE = re.compile(r"^[\s\-=_]*$")

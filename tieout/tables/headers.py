@@ -80,9 +80,28 @@ _DATE_PHRASE = re.compile(r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|
 _PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart (a tab is a gap: tables.tab_gaps)
 
 
-def _phrases(text: str) -> list[tuple[int, int, str]]:
-    """Runs of text separated by two or more spaces: (1-based start, end exclusive, text)."""
-    return [(m.start() + 1, m.end() + 1, m.group()) for m in _PHRASE.finditer(text)]
+def _phrases(text: str, dates_apart: bool = False) -> list[tuple[int, int, str]]:
+    """Runs of text separated by two or more spaces: (1-based start, end exclusive, text).
+
+    ``dates_apart``: a run of several dates one space apart ("Jun 30, Mar 31, Jun 30,") is one
+    phrase per date: a narrow typesetting, or a text browser, left a single space between
+    column headers (over the labels, "September 29, 1995, and September 30, 1994" stays whole).
+    """
+    out = []
+    for m in _PHRASE.finditer(text):
+        starts = [d.start() for d in _MONTH_START.finditer(m.group())] if dates_apart and " " in m.group() else []
+        if len(starts) < 2 or starts[0] != 0:
+            out.append((m.start() + 1, m.end() + 1, m.group()))
+            continue
+        for a, b in zip(starts, starts[1:] + [len(m.group())]):
+            piece = m.group()[a:b].rstrip()
+            out.append((m.start() + a + 1, m.start() + a + len(piece) + 1, piece))
+    return out
+
+
+# where a date starts: a month's name (abbreviated or not) followed by a day
+_MONTH_START = re.compile(r"(?=[JFMASOND])\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s?\d{1,2}\b",
+                          re.IGNORECASE)
 
 
 def header_to_columns(header_lines: list[str], columns, by_order: bool = False) -> list[str]:
@@ -105,11 +124,18 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
     # (a rule from the margin across the table separates header lines; it underlines no phrase)
     rules = [[seg for seg in rule_segments(text) if not (seg[0] <= 4 and seg[1] >= first_left)]
              if rule_kind(text) else None for text in header_lines]
+    def over_columns(text: str) -> list:
+        return [ph for ph in _phrases(text, dates_apart=True) if ph[1] > first_left - 2 and not _table_note(ph[2])]
+
+    def full_row_below(i: int) -> bool:
+        return any(rules[k] is None and len(over_columns(header_lines[k])) == len(columns)
+                   for k in range(i + 1, len(header_lines)))
+
     for i, text in enumerate(header_lines):
         if rules[i] is not None:
             continue
         underline = [seg for segments in rules[i + 1:] if segments is not None for seg in segments]
-        phrases = [(start, end, phrase) for start, end, phrase in _phrases(text)
+        phrases = [(start, end, phrase) for start, end, phrase in _phrases(text, dates_apart=True)
                    if end > first_left - 2  # not stub text over the labels
                    and not _table_note(phrase)]
         if not phrases:
@@ -122,8 +148,10 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
         extents = [_underlined(start, end, underline) for start, end, _ in phrases]
         underlined = any(extent != (start, end) for extent, (start, end, _) in zip(extents, phrases))
         if not underlined and len(columns) > 1:
-            if len(phrases) == 1 and _PERIOD_WORDS.search(phrases[0][2]):
-                for j in range(len(columns)):  # "Quarter Ended March 31," alone: it heads them all
+            middle = (centres[0] + centres[-1]) / 2
+            if len(phrases) == 1 and _PERIOD_WORDS.search(phrases[0][2]) and \
+                    abs((phrases[0][0] + phrases[0][1]) / 2 - middle) <= max(spacing, (centres[-1] - centres[0]) / 4):
+                for j in range(len(columns)):  # "Quarter Ended March 31," alone over them all: it heads them all
                     parts[j].append(phrases[0][2])
                 continue
             groups = _even_groups(phrases, centres, spacing)
@@ -137,6 +165,13 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
                                       for k, (start, end, _) in enumerate(phrases))
                     if distance <= max(phrases[k][1] - phrases[k][0], spacing):
                         parts[j].append(phrases[k][2])
+                continue
+            if 2 <= len(phrases) < len(columns) and full_row_below(i):
+                # group headers over a row of one header per column ("Three Months Ended   Ended" over
+                # "Jun 30, Mar 31, Jun 30, Jun 30, Jun 30,"): each column takes the phrase nearest it
+                for j, centre in enumerate(centres):
+                    _, k = min((max(start - centre, centre - end, 0), k) for k, (start, end, _) in enumerate(phrases))
+                    parts[j].append(phrases[k][2])
                 continue
         for (start, end, phrase), extent in zip(phrases, extents):
             for j in _phrase_columns(start, end, extent, columns):
