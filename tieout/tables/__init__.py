@@ -7,10 +7,12 @@ The work is a chain of small pure functions, one module each:
       fold_years_into_labels "Balance at September 30, / 1994  ..."      rows.py
       splits_to_columns      cells of all number lines -> column spans   columns.py
       find_header            the column-header lines                     headers.py
+      lines_to_note          the scale note: title, header, lead-in      here, headers.py
       header_to_columns      header phrases -> each column's header      headers.py
-      header_to_period       header -> ISO 8601 period                   periods.py
+      headers_to_columns     each header -> Column with its period       here, periods.py
       lines_to_rows          labels, section paths, rules                rows.py
       row_unit               unit and scale of a row                     units.py
+      table_kind             data, or contents / cover (no facts)        kinds.py
 
 A table that cannot be read well is still returned with what was read, and a
 ``Problem`` says what was odd; nothing here raises on bad input.
@@ -78,12 +80,7 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     header_top, body_start = find_header(texts, splits, data, first_data, columns)
     titles = title_lines(block, lines, header_top, blocks, settings)
     title_texts = [collapse(strip_markup(line.text)) for line in titles]
-    note = next(filter(None, map(find_note, title_texts)), "")  # the first title line's note
-    if not note:  # a header line's note is the table's when it stands alone or says dollars
-        first_left = columns[0][0] if columns else 0
-        note = next(filter(None, (header_line_note(text, first_left) for text in texts[header_top:body_start])), "")
-    if not note:
-        note = lead_in_note(block, blocks, settings)
+    note = lines_to_note(title_texts, texts[header_top:body_start], columns, block, blocks, settings)
     title_parts = [t for t in title_texts if t and not is_note_line(t)]
     stub = stub_text(texts[header_top:body_start], columns)
     if stub:
@@ -102,27 +99,7 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         month_day=text_to_month_day(title_text),
     )
     percent_cols = percent_columns(splits, data, columns, header_texts)
-    built_columns = []
-    for i, (left, right) in enumerate(columns):
-        header = header_texts[i]
-        period = header_to_period(header, context) if i not in percent_cols else None
-        if period is None and i not in percent_cols and not text_to_dates(header) and not context.title_dates \
-                and text_to_length(header) in (None, (12, "months")):
-            period = year_only(header)  # a bare year: ISO "1996" (a quarter's bare year stays unknown)
-        if period is None and i not in percent_cols and len(context.title_dates) == 1 \
-                and months_named(title_text) == 1 and (context.length or is_balance_title(title)) \
-                and not text_to_dates(header) and not year_only(header):
-            # "For the Six Months Ended June 30, 2003" over columns that print no date (Company,
-            # Acquiree, Adjustments, Pro Forma): the title's period is every column's
-            period = header_to_period(title_text, context)
-        unit, column_scale = header_unit(header)
-        built_columns.append(Column(i, header, period, left, right, "percent" if i in percent_cols else "amount",
-                                    unit, column_scale))
-
-    if context.flows and not context.instant and not any(c.period for c in built_columns):
-        ends = [(text_to_dates(c.header) or [None])[-1] for c in built_columns]
-        periods = years_from_consecutive_ends(ends)
-        built_columns = [replace(c, period=p) if p else c for c, p in zip(built_columns, periods)]
+    built_columns = headers_to_columns(columns, header_texts, percent_cols, context, title, title_text)
     drafts, attributable = lines_to_rows(lines[body_start:], texts[body_start:], splits[body_start:], columns,
                                          problems, document.name, by_rank=by_rank)
     money_table = scale.money != 1 or bool(note) or any(d.dollar for d in drafts)
@@ -145,6 +122,46 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         first=first, last=lines[-1].number, columns=tuple(built_columns), rows=rows,
         attributable=tuple(attributable), kind=table_kind(title, built_columns, rows),
     ), problems
+
+
+def lines_to_note(title_texts: list[str], header_texts: list[str], columns, block: Block, blocks,
+                  settings: TableSettings) -> str:
+    """The table's scale note: the first title line's; else a header line's that stands alone, says
+    dollars or sits over the labels; else the lead-in sentence's ("... as follows (in millions):")."""
+    note = next(filter(None, map(find_note, title_texts)), "")
+    if not note:
+        first_left = columns[0][0] if columns else 0
+        note = next(filter(None, (header_line_note(text, first_left) for text in header_texts)), "")
+    return note or lead_in_note(block, blocks, settings)
+
+
+def headers_to_columns(columns, header_texts: list[str], percent_cols: set[int], context: PeriodContext,
+                       title: str, title_text: str) -> list[Column]:
+    """Each column span and its header -> a Column with its period, unit and scale.
+
+    A header that dates itself gives the period; else a bare year (ISO "1996"); else the title's
+    one dated period when the title states a length or is a balance sheet (columns that print no
+    date: Company, Acquiree, Adjustments, Pro Forma); three year-ends a year apart over a flow
+    statement that prints no length are fiscal years.
+    """
+    built = []
+    for i, (left, right) in enumerate(columns):
+        header = header_texts[i]
+        percent = i in percent_cols
+        period = header_to_period(header, context) if not percent else None
+        if period is None and not percent and not text_to_dates(header) and not context.title_dates \
+                and text_to_length(header) in (None, (12, "months")):
+            period = year_only(header)  # a bare year (a quarter's bare year stays unknown)
+        if period is None and not percent and len(context.title_dates) == 1 and months_named(title_text) == 1 \
+                and (context.length or is_balance_title(title)) and not text_to_dates(header) \
+                and not year_only(header):
+            period = header_to_period(title_text, context)
+        unit, column_scale = header_unit(header)
+        built.append(Column(i, header, period, left, right, "percent" if percent else "amount", unit, column_scale))
+    if context.flows and not context.instant and not any(c.period for c in built):
+        ends = [(text_to_dates(c.header) or [None])[-1] for c in built]
+        built = [replace(c, period=p) if p else c for c, p in zip(built, years_from_consecutive_ends(ends))]
+    return built
 
 
 def tab_gaps(line: Line) -> str:
