@@ -26,9 +26,15 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
     ("Assets", BAL, r"total assets$"),
     ("LiabilitiesCurrent", BAL, r"total current liabilities$"),
     ("LiabilitiesAndStockholdersEquity", BAL,
-     r"total liabilit(y|ies) and (share|stock)holders? (equity|investment|deficit)"),
+     r"total liabilit(y|ies) and (share|stock)holders? (equity|investment|deficit)"
+     r"|total liabilit(y|ies)\b.{0,80} and (total )?(equity|capital|deficit|partners capital)$"),
     ("Liabilities", BAL, r"total liabilities$"),
     ("StockholdersEquity", BAL, r"total (share|stock)holders? (equity|investment|deficit)$"),
+    # equity including the noncontrolling interests, and the mezzanine between liabilities and equity
+    ("StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest", BAL, r"total (equity|capital|deficit)$"),
+    ("TemporaryEquityCarryingAmountAttributableToParent", BAL,
+     r"redeemable (convertible )?(noncontrolling|minority) interests?$|redeemable (convertible )?preferred stock$"
+     r"|temporary equity$"),
     ("CashAndCashEquivalentsAtCarryingValue", BAL, r"cash and (cash )?equivalents$|cash$"),
     ("IncomeTaxesReceivable", BAL, r"income tax(es)? (refund )?receivable"),
     ("AccountsReceivable", BAL, r"(trade )?(accounts|notes)( and notes| and accounts)? receivable"),

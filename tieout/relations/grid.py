@@ -59,12 +59,19 @@ def header_ends_in_figure(header: str) -> bool:
     return bool(m) and not (m.group(1) and YEAR.match(m.group(1)))
 
 
+# a column of prices, rates or what remains of a limit does not add up ("Average Price Paid per
+# Share", "Maximum Dollar Value of Shares That May Yet Be Purchased", "Yield")
+NOT_ADDITIVE = re.compile(r"\bprice\b|\brates?\b|\bmaximum\b|\bremaining\b|may\s+yet\s+be|\byield\b|\bratio\b",
+                          re.IGNORECASE)
+
+
 def summable(fact: Fact, table: Table) -> bool:
     if fact.value is None or YEAR.match(fact.display.strip()):  # a year heading read as a number
         return False
     if "%" in fact.unit or "/" in fact.unit or fact.unit in ("pure", "percent"):
         return False
-    if 0 <= fact.column_index < len(table.columns) and table.columns[fact.column_index].kind == "percent":
+    if 0 <= fact.column_index < len(table.columns) and (table.columns[fact.column_index].kind == "percent"
+                                                       or NOT_ADDITIVE.search(table.columns[fact.column_index].header)):
         return False
     row = table.rows[fact.row_index] if 0 <= fact.row_index < len(table.rows) else None
     cell = row.cells[fact.column_index] if row and 0 <= fact.column_index < len(row.cells) else None
