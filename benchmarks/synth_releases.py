@@ -11,12 +11,24 @@ foot within rounding by construction), except the narrative "claim" rules,
 which are left out. Results are broken down by layout feature, so the style a
 reader fails on shows.
 
+Section "claims": the same seeds generated with narrative claims
+(``generate(seed, claims=True)``, ``tests/synth/claims.py``): true figures, false
+ones (one digit changed, or another period's figure), hedged, per share, percent
+changes (base stated or the prior column), shares of revenue, comparisons, fiscal
+quarters, and traps (a subject no table holds, a goal) that must never fail.
+Scored on the failing "claim" checks: *precision* = failing checks on false
+figures / all failing claim checks (a fail on a true figure, a trap, or any other
+figure of the prose, which is true, is a false positive); *recall* = false figures
+whose interval misses the table's (detectable) that fail.
+
     .venv/bin/python benchmarks/synth_releases.py [--count 200] [--seed 0]
         [--misses N]    N examples of each kind of miss: features, the line printed, key vs fact
         [--fails N]     N failing check messages
         [--write DIR]   save each document and its key (synth-SEED.txt, synth-SEED.json)
         [--json OUT]    totals and breakdowns as JSON, for comparing runs
         [--workers N]   processes reading documents (default: all cores)
+        [--no-claims]   skip the claims section
+        [--claim-misses N]  N examples of each kind of claim miss and false positive
 """
 
 from __future__ import annotations
@@ -93,6 +105,107 @@ def score_document(seed: int, write: str | None = None) -> DocResult:
                     if check.status == "fail" and not check.rule.startswith("claim")]
     result.relations, result.footed = len(synth.relations), _footed(synth, report)
     return result
+
+
+@dataclass
+class ClaimResult:
+    seed: int
+    rows: list[dict] = field(default_factory=list)  # one per key claim: truth, kind, error, detectable, status
+    stray_fails: list[dict] = field(default_factory=list)  # failing claim checks at no key claim's position
+    problems: list[str] = field(default_factory=list)
+
+
+def score_claims(seed: int) -> ClaimResult:
+    synth = generate(seed, claims=True)
+    result = ClaimResult(seed)
+    try:
+        report = tieout.read(f"synth-{seed:04d}.txt", data=synth.text.encode())
+    except Exception as exc:  # noqa: BLE001
+        result.problems.append(f"read failed: {type(exc).__name__}: {exc}")
+        return result
+    by_claim = {c.id: c for c in report.claims}
+    checks = {}
+    for check in report.checks:
+        if check.rule == "claim" and check.claims:
+            claim = by_claim.get(check.claims[0])
+            if claim is not None:
+                checks[(claim.line, claim.col)] = (claim, check)
+    read_rows = {(f.label, f.period) for f in report.fact_records if f.value is not None and f.period}
+    keyed = set()
+    for truth in synth.claims:
+        keyed.add((truth.line, truth.col))
+        found = checks.get((truth.line, truth.col))
+        result.rows.append({"truth": truth.truth, "kind": truth.kind, "error": truth.error,
+                            "detectable": truth.detectable, "status": found[1].status if found else "unread",
+                            "text": truth.text, "sentence": truth.sentence, "seed": seed, "line": truth.line,
+                            "message": found[1].message if found else "", "row": truth.row, "period": truth.period,
+                            "row_read": (truth.row, truth.period) in read_rows})
+    for position, (claim, check) in checks.items():
+        if position not in keyed and check.status == "fail":
+            result.stray_fails.append({"seed": seed, "line": claim.line, "text": claim.text,
+                                       "message": check.message, "sentence": claim.sentence})
+    return result
+
+
+def summarise_claims(results: list[ClaimResult]) -> dict:
+    rows = [r for res in results for r in res.rows]
+    stray = [f for res in results for f in res.stray_fails]
+    false = [r for r in rows if r.get("truth") == "false"]
+    detectable = [r for r in false if r["detectable"]]
+    caught = [r for r in detectable if r["status"] == "fail"]
+    tp = sum(1 for r in false if r["status"] == "fail")
+    fp_rows = [r for r in rows if r["truth"] != "false" and r["status"] == "fail"]
+    fails = tp + len(fp_rows) + len(stray)
+    by_kind: dict = defaultdict(Counter)
+    for r in rows:
+        by_kind[(r["truth"], r["kind"], r["error"])][r["status"]] += 1
+    return {"documents": len(results), "claims": len(rows), "true": sum(r["truth"] == "true" for r in rows),
+            "false": len(false), "detectable": len(detectable), "traps": sum(r["truth"] == "trap" for r in rows),
+            "caught": len(caught), "true_positives": tp, "false_positives": len(fp_rows) + len(stray),
+            "stray_fails": len(stray), "precision": tp / fails if fails else 1.0,
+            "recall": len(caught) / len(detectable) if detectable else 1.0,
+            "detectable_row_read": sum(1 for r in detectable if r["row_read"]),
+            "caught_row_read": sum(1 for r in caught if r["row_read"]),
+            "trap_passes": sum(1 for r in rows if r["truth"] == "trap" and r["status"] == "pass"),
+            "by_kind": {" ".join(k for k in key if k): dict(v) for key, v in sorted(by_kind.items())},
+            "stage_errors": sum(len(r.problems) for r in results)}
+
+
+def print_claims(summary: dict, results: list[ClaimResult], misses: int) -> None:
+    print()
+    print(f"claims: {summary['documents']} documents with narrative claims, {summary['claims']:,} figures in the key "
+          f"({summary['true']:,} true, {summary['false']:,} false of which {summary['detectable']:,} detectable, "
+          f"{summary['traps']:,} traps)")
+    print(f"  precision of failing claim checks  {summary['precision']:6.1%}  ({summary['true_positives']:,} on false "
+          f"figures, {summary['false_positives']:,} false positives, {summary['stray_fails']:,} of them on prose "
+          "figures outside the key)")
+    print(f"  recall on detectable false figures {summary['recall']:6.1%}  ({summary['caught']:,} of "
+          f"{summary['detectable']:,})")
+    read = summary["detectable_row_read"]
+    print(f"  recall where the tables were read   {summary['caught_row_read'] / read if read else 1:6.1%}  "
+          f"({summary['caught_row_read']:,} of {read:,} whose row the reader found with its period)")
+    print(f"  traps that pass (tied to a row they do not name): {summary['trap_passes']:,}")
+    if summary["stage_errors"]:
+        print(f"  stage errors: {summary['stage_errors']}")
+    print(f"  {'truth kind error':<34} {'pass':>6} {'fail':>6} {'unverif':>8} {'unread':>7}")
+    for key, counts in summary["by_kind"].items():
+        print(f"  {key:<34} {counts.get('pass', 0):>6} {counts.get('fail', 0):>6} {counts.get('unverifiable', 0):>8} "
+              f"{counts.get('unread', 0):>7}")
+    if not misses:
+        return
+    rows = [r for res in results for r in res.rows]
+    groups = {"false positives": [r for r in rows if r["truth"] != "false" and r["status"] == "fail"]
+              + [dict(f, kind="stray") for res in results for f in res.stray_fails],
+              "missed (detectable, not failed)": [r for r in rows if r["truth"] == "false" and r["detectable"]
+                                                  and r["status"] != "fail"]}
+    for title, examples in groups.items():
+        print()
+        print(f"claims {title} ({len(examples)}):")
+        for r in _spread(examples, misses):
+            print(f"  seed {r['seed']} line {r['line']} [{r.get('kind')} {r.get('error', '')}] {r['text']!r} "
+                  f"{r.get('row', '')} {r.get('period', '')}")
+            print(f"    | {r['sentence'][:160]}")
+            print(f"    -> {r.get('status', 'fail')}: {r['message'][:220]}")
 
 
 def _scores(number, fact) -> dict[str, bool]:
@@ -297,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="OUT", help="write totals and breakdowns as JSON")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="reading processes")
     parser.add_argument("--min-n", type=int, default=50, help="smallest feature shown in the breakdown")
+    parser.add_argument("--no-claims", action="store_true", help="skip the claims section")
+    parser.add_argument("--claim-misses", type=int, default=0, metavar="N",
+                        help="N examples of claim false positives and misses")
     args = parser.parse_args(argv)
     seeds = range(args.seed, args.seed + args.count)
     started = time.perf_counter()
@@ -312,9 +428,18 @@ def main(argv: list[str] | None = None) -> int:
         print_misses(results, args.misses)
     if args.fails:
         print_fails(results, args.fails)
+    claims_summary = None
+    if not args.no_claims:
+        if args.workers > 1:
+            with ProcessPoolExecutor(args.workers) as pool:
+                claim_results = list(pool.map(score_claims, seeds, chunksize=4))
+        else:
+            claim_results = [score_claims(seed) for seed in seeds]
+        claims_summary = summarise_claims(claim_results)
+        print_claims(claims_summary, claim_results, args.claim_misses)
     if args.json:
         Path(args.json).write_text(json.dumps({"count": args.count, "seed": args.seed, "seconds": seconds,
-                                               **summary}, indent=1))
+                                               **summary, "claims": claims_summary}, indent=1))
     return 0
 
 

@@ -170,8 +170,12 @@ class Writer:
         return MARK + shown.text
 
     def amount(self, cell: _Cell, period: Span, kind: str, per_share: bool = False, false: str = "") -> str:
-        """``cell``'s figure, true, or false by one digit ("digit") or another period's value ("period")."""
+        """``cell``'s figure, true, or false by one digit ("digit") or another period's value ("period").
+
+        A sentence gets one false figure at most: a release with an error has one, not one in every clause."""
         make = _per_share if per_share else _money
+        if any(t["truth"] == "false" for t in self.sentence):
+            false = ""
         shown = make(cell.value)
         if false == "digit":
             text = _slip(self.rng, shown.text)
@@ -226,11 +230,17 @@ def _subject(rng: random.Random, key: str, cell: _Cell) -> str:
         return "The net loss"
     if key == "operating" and cell.value < 0:
         return "The operating loss"
+    if key == "pretax" and cell.value < 0:
+        return "The loss before income taxes"
+    if key == "gross" and cell.value < 0:
+        return "The gross loss"
     return rng.choice(SUBJECTS[key])
 
 
-def claim_paragraphs(rng: random.Random, table, periods) -> tuple[list[str], list[dict]]:
-    """Paragraphs (figures marked with ``MARK``) about the income statement ``table``, and their truths in order."""
+def claim_paragraphs(rng: random.Random, table, periods, labels: tuple[str, ...] = ()) -> tuple[list[str], list[dict]]:
+    """Paragraphs (figures marked with ``MARK``) about the income statement ``table``, and their truths in order.
+
+    ``labels``: every row label of the release, so that a trap's subject is one no table holds."""
     rows = _Rows(table)
     spans = rows.columns
     if len(spans) < 2 or spans[0] != periods.q0 or spans[1] != periods.q1:
@@ -253,8 +263,10 @@ def claim_paragraphs(rng: random.Random, table, periods) -> tuple[list[str], lis
     income0, income1 = rows.get("net_income", 0), rows.get("net_income", 1)
     eps0, eps1 = rows.get("eps_basic", 0), rows.get("eps_basic", 1)
     if income0 and income1 and eps0 and eps1 and income0.value > 0 and income1.value > 0:
-        prior = rng.choice((f"the same period of {q1.end.year}", "the same quarter a year earlier",
-                            "the same quarter last year", w.quarter_phrase(q1, False)))
+        priors = ["the same quarter a year earlier", "the same quarter last year", w.quarter_phrase(q1, False)]
+        if q0.end.year - q1.end.year == 1:  # a 52/53-week quarter ending Jan 1, 2000 is not "of 2000"'s last year
+            priors.append(f"the same period of {q1.end.year}")
+        prior = rng.choice(priors)
         sentences.append(w.end_sentence(
             f"Net income for {w.quarter_phrase(q0, True)} was {w.amount(income0, q0, 'compared', false=false_kind())}, "
             f"or {w.amount(eps0, q0, 'per-share', per_share=True, false=false_kind())} per share, compared with net "
@@ -275,13 +287,21 @@ def claim_paragraphs(rng: random.Random, table, periods) -> tuple[list[str], lis
         low = (now.low / then.high - 1) * 100
         high = (now.high / then.low - 1) * 100
         computed = (min(abs(low), abs(high)), max(abs(low), abs(high))) if low * high > 0 else (Decimal(0), max(abs(low), abs(high)))
+        stated = rng.random() < 0.5
+        if stated:  # the text may compute from its own rounded figures: a false figure they admit is no error
+            a, b = _money(now.value), _money(then.value)
+            own = ((a.low / b.high - 1) * 100, (a.high / b.low - 1) * 100)
+            computed_own = (min(abs(own[0]), abs(own[1])), max(abs(own[0]), abs(own[1]))) \
+                if own[0] * own[1] > 0 else (Decimal(0), max(abs(own[0]), abs(own[1])))
         if text is not None:
             wrong = _value_of(text, pct)
-            pct_text = w.figure(wrong, "false", "change", now, q0, "digit", not _meets((wrong.low, wrong.high), computed))
+            detectable = not _meets((wrong.low, wrong.high), computed) and not (
+                stated and _meets((wrong.low, wrong.high), computed_own))
+            pct_text = w.figure(wrong, "false", "change", now, q0, "digit", detectable)
         else:
             pct_text = w.figure(pct, "true", "change", now, q0)
         subject = _subject(rng, key, now)
-        if rng.random() < 0.5:
+        if stated:
             sentences.append(w.end_sentence(
                 f"{subject} {verb} {pct_text} to {w.amount(now, q0, 'compared')} from {w.amount(then, q1, 'compared')}."))
         else:
@@ -326,12 +346,17 @@ def claim_paragraphs(rng: random.Random, table, periods) -> tuple[list[str], lis
     # the comparison's period stops at its sentence: the next figure is the quarter's again
     op0, op1 = rows.get("operating", 0), rows.get("operating", 1)
     if op0 and op1 and op0.value > 0 and op1.value > 0 and income0 is not None and income0.value > 0:
-        sentences.append(w.end_sentence(
+        first = w.end_sentence(
             f"Operating income rose to {w.amount(op0, q0, 'compared')} for {w.quarter_phrase(q0, True)}, up from "
-            f"{w.amount(op1, q1, 'compared')} in {w.quarter_phrase(q1, False)}."))
-        sentences.append(w.end_sentence(f"Net income was {w.amount(income0, q0, 'amount', false=false_kind())}."))
+            f"{w.amount(op1, q1, 'compared')} in {w.quarter_phrase(q1, False)}.")
+        # one paragraph: the next sentence's figure is the quarter's, which the paragraph has named
+        sentences.append(first + " " + w.end_sentence(
+            f"Net income was {w.amount(income0, q0, 'amount', false=false_kind())}."))
     # traps: a subject no table holds, a value one slip from (or equal to) a row it does not name
+    held = " ".join(labels).lower().replace("-", "")
     for subject, targets in rng.sample(TRAPS, 2):
+        if subject.split()[-1].lower().replace("-", "") in held:
+            continue  # "Net charge-offs" of a bank's allowance table: a row, not a trap
         target = next((rows.get(k, 0) for k in targets if rows.get(k, 0) is not None), None)
         if target is None or target.value <= 0:
             continue

@@ -161,7 +161,8 @@ def _document(rng: random.Random, company: Company, periods: Periods, tables: li
     lines = release_lines(rng, company, periods.quarter, first == periods.calendar.year(periods.fiscal_year),
                           first.end, _figures(income), house.tabs != "none")
     if claims_rng is not None:
-        paragraphs, truths = claim_paragraphs(claims_rng, income, periods)
+        labels = tuple(row.label for t in tables for row in t.spec.rows)
+        paragraphs, truths = claim_paragraphs(claims_rng, income, periods, labels)
         width = claims_rng.randint(68, 76)
         indent = " " * claims_rng.choice((0, 4, 5))
         for paragraph in paragraphs:

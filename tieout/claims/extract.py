@@ -49,6 +49,9 @@ _OR_JOIN = re.compile(r"^[\s,]*(?:or|and)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"^\s*(?:equity\s+|ownership\s+|working\s+|undivided\s+)?(?:interest|share|stake|owned|"
                           r"ownership)\b", re.I)
 _SHARE_BEFORE = re.compile(r"\b(?:owns?|owned|holds?|held|acquired|retains?)\s+(?:an?\s+|its\s+)?$", re.I)
+# "32% of revenues", "18.5% of net sales": a share of another row (not "of the company", "of its shares")
+_PORTION_AFTER = re.compile(r"\s*of\s+(?:(?:total|net|consolidated|gross)\s+)?(?:revenues?|sales|loans|deposits|"
+                            r"assets)\b", re.I)
 _CHANGE_NOUN = re.compile(r"^\s*(?P<word>increase|decrease|reduction|decline|drop|rise|gain|improvement|"
                           r"growth|jump|higher|lower|more|less|cut)\b", re.I)
 
@@ -69,6 +72,8 @@ def figure_to_kind(text: str, figure: Figure, lo: int) -> tuple[str, int]:
         before = before.rstrip()[: -len(figure.hedge_text)]
     if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
         return "share", 0
+    if _PORTION_AFTER.match(after):
+        return "portion", 0  # "32% of revenues": a ratio of two rows
     noun = _CHANGE_NOUN.match(after)
     if noun:
         word = noun.group("word").lower()
@@ -94,6 +99,7 @@ def _clause_start(text: str, lo: int, limit: int) -> int:
 _ASIDE = re.compile(r"\([^()]*\)")
 _BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])")
 _NET_OF = re.compile(r"\bnet of\b[^,;]*", re.I)
+_GAAP = re.compile(r"\b(?:under|in accordance with|according to)?\s*generally accepted accounting principles\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no)\b", re.I)  # every match starts with "no"
 
 
@@ -110,6 +116,7 @@ def figure_to_subject(text: str, figures: list[Figure], index: int, lo: int,
     lead = _ASIDE.sub(" ", lead).rstrip(" ($-")  # "(HL & HL-B:NYSE)", "(restated)"
     lead = _BROKEN_WORD.sub("-", lead)  # "long-\nterm debt", joined at a line break
     lead = _NET_OF.sub(" ", lead)  # "investments, net of notes payable": not the notes
+    lead = _GAAP.sub(" ", lead)  # "Under generally accepted accounting principles, net revenues were"
     if figure.hedge_text and lead.lower().endswith(figure.hedge_text.lower()):
         lead = lead[: -len(figure.hedge_text)].rstrip()
     low = folded(lead)  # literal prefilters: these patterns rarely match a lead (text.search_at, may_match)
@@ -185,6 +192,12 @@ def about_to_sign(about: str) -> int:
     return 1
 
 
+_TO = re.compile(r"\s*to\s*", re.I)
+# between a change and the amount it is from: "down 12% from pro forma net revenues of $50,807,000"
+_BASE_GAP = re.compile(r"\s*(?:from|over|compared (?:to|with)|versus|vs\.?|than)(?:\s+[a-z][a-z'-]*){0,6}\s*", re.I)
+_FROM = re.compile(r"\s*(?:,\s*)?(?:up |down )?(?:from|compared (?:to|with)|versus|vs\.?)\s*", re.I)
+
+
 def _assign_periods(text: str, figures: list[Figure], kinds: list[str], phrases: list[PeriodPhrase],
                     resolved: list[str | None], paragraph_period: str | None, hi: int) -> tuple[list, list, list]:
     """(period, base period, base figure index) for every figure of one sentence."""
@@ -197,9 +210,13 @@ def _assign_periods(text: str, figures: list[Figure], kinds: list[str], phrases:
             continue
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         gap = text[figure.tail: nxt.start] if nxt else ""
-        if nxt is not None and kinds[i + 1] == "amount" and re.fullmatch(
-                r"\s*(?:from|over|compared (?:to|with)|versus|vs\.?|than)\s*", gap, re.I):
+        if nxt is not None and kinds[i + 1] == "amount" and _BASE_GAP.fullmatch(gap):
             base_figure[i] = i + 1
+            continue
+        if nxt is not None and i + 2 < len(figures) and kinds[i + 1] == kinds[i + 2] == "amount" \
+                and figures[i + 1].unit == figures[i + 2].unit and _TO.fullmatch(gap) \
+                and _FROM.fullmatch(text, nxt.tail, figures[i + 2].start):
+            base_figure[i] = i + 2  # "increased 13% to $23.1 million from $20.8 million"
             continue
         limit = nxt.start if nxt else hi
         for k, phrase in enumerate(phrases):
@@ -228,11 +245,17 @@ def _assign_periods(text: str, figures: list[Figure], kinds: list[str], phrases:
                 if other.start >= phrase.start:
                     break
                 link = text[figures[j - 1].tail:other.start]
-                if not _OR_JOIN.match(link):
+                if not _OR_JOIN.match(link) and "(" not in link:  # "(based on 8.9 million shares)": an aside
                     blocked = True
             if not blocked:
                 chosen = resolved[k]
             break
+        if chosen is None and i and kinds[i] == kinds[i - 1] == "amount" \
+                and _OR_JOIN.match(text[figures[i - 1].tail:figure.start]):
+            # "compared to $2,429,000, or $0.27 per diluted share (based on ...), in the same prior year
+            # period": a figure "or"-joined to the one before states the same period in other terms
+            periods.append(periods[i - 1])
+            continue
         base = _COMPARED.search(text, max(0, figure.start - 40), figure.start)
         if chosen is None and base is not None:
             # "from $4,741,000, or $0.54 per share (on 8.8 million shares), for the same period a year earlier":
@@ -255,7 +278,8 @@ def _assign_periods(text: str, figures: list[Figure], kinds: list[str], phrases:
     return periods, base_periods, base_figure
 
 
-def _current_figure(text: str, figures: list[Figure], kinds: list[str], i: int, bases: set[int]) -> int | None:
+def _current_figure(text: str, figures: list[Figure], kinds: list[str], i: int, bases: set[int],
+                    deltas: list[bool] = ()) -> int | None:
     """The figure a change or multiple is of: the amount before it (of the unit named after it), or "to <figure>"."""
     after = text[figures[i].tail:figures[i].tail + 60].lower()
     wanted = None
@@ -264,7 +288,12 @@ def _current_figure(text: str, figures: list[Figure], kinds: list[str], i: int, 
         if noun in after.split(" from ")[0][:40]:
             wanted = unit
             break
-    candidates = [j for j in range(i - 1, -1, -1) if kinds[j] == "amount" and j not in bases]
+    candidates = [j for j in range(i - 1, -1, -1) if kinds[j] == "amount" and j not in bases
+                  and not (j < len(deltas) and deltas[j])]  # "down $600,000 from": an amount of change
+    # "$30.2 million, down $600,000 from the $30.8 million ... and up 8.4 percent from": a figure compared with
+    # is not the one a later change is of
+    own = [j for j in candidates if not _COMPARED.search(text, max(0, figures[j].start - 40), figures[j].start)]
+    candidates = own or candidates
     if wanted:
         for j in candidates:
             if figures[j].unit == wanted:
@@ -345,11 +374,68 @@ def latest(periods: list[str]) -> str | None:
 _FISCAL_END = re.compile(r"FISCAL YEAR END:\s*(\d\d)(\d\d)")
 
 
+# "up from 39,000 ounces in the first quarter of 1998": a period after these words is the one compared with
+_COMPARISON = re.compile(r"\b(?:compared|comparing|versus|vs\.?|from|against|over|than)\b", re.I)
+
+
+def _compared_phrase(text: str, lo: int, phrase: PeriodPhrase) -> bool:
+    """Is ``phrase`` the period a comparison is made with (after "compared with", "from", "versus" in its
+    sentence)? Such a period governs the figures it follows, not the sentences after it."""
+    return _COMPARISON.search(text, lo, phrase.start) is not None
+
+
+def _month_closing(day) -> int:
+    """The month a fiscal year ending on ``day`` closes (a 52/53-week year ending in a month's first days
+    closes the month before)."""
+    return day.month if day.day >= 7 else (day.month - 2) % 12 + 1
+
+
+def periods_to_fiscal_end(periods) -> int | None:
+    """The fiscal year end month the table columns show, else None: a year-to-date column (six, nine or twelve
+    months) starts the day after a fiscal year end."""
+    from collections import Counter
+    from datetime import timedelta
+    votes: Counter = Counter()
+    for period in periods:
+        if not period or "/" not in period:
+            continue
+        try:
+            start, end = iso_to_dates(period)
+        except ValueError:  # a period the reader could not date properly tells nothing
+            continue
+        months = months_of(period)
+        if months in (6, 9):
+            votes[_month_closing(start - timedelta(days=1))] += 2
+        elif months == 12:
+            votes[_month_closing(end)] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    return None
+
+
+def instants_to_fiscal_end(columns) -> int | None:
+    """The earlier date of a balance sheet's columns, within a year of the latest, is a fiscal year end."""
+    instants = []
+    for period in columns:
+        if period and "/" not in period:
+            try:
+                instants.append(iso_to_dates(period)[1])
+            except ValueError:
+                continue
+    if instants:
+        last = max(instants)
+        earlier = [d for d in instants if 40 < (last - d).days < 350]
+        if earlier:
+            return _month_closing(min(earlier))
+    return None
+
+
 def report_to_calendar(report: Report) -> Calendar:
-    """The periods of the report's table columns, and its fiscal year end (SGML header; else December)."""
+    """The periods of the report's table columns, and its fiscal year end (SGML header; else the columns' year
+    to date; else December)."""
     periods = [c.period for t in report.tables for c in t.columns]
     periods += [f.period for f in report.fact_records]
-    month = 12
+    month = None
     for line in report.filing.raw_lines[:120]:
         match = _FISCAL_END.search(line)
         if match and 1 <= int(match.group(1)) <= 12:
@@ -357,7 +443,36 @@ def report_to_calendar(report: Report) -> Calendar:
             if int(match.group(2)) < 7:  # a year ending in the first days of a month closes the month before
                 month = (month - 2) % 12 + 1
             break
+    if month is None:
+        month = periods_to_fiscal_end(periods) or text_to_fiscal_end(report.blocks) \
+            or instants_to_fiscal_end([c.period for t in report.tables for c in t.columns]) or 12
     return periods_to_calendar(periods, month)
+
+
+# "the first quarter ended December 30, 2000": the narrative names a fiscal quarter by its end
+_ORDINAL_ENDED = re.compile(r"\b(?P<ord>first|second|third|fourth)[- ](?:fiscal[- ])?quarter\s+(?:ended|ending)\s+"
+                            r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b",
+                            re.I)
+_ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+
+
+def text_to_fiscal_end(blocks) -> int | None:
+    """The fiscal year end month a paragraph's "<ordinal> quarter ended <date>" implies, else None."""
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        text = " ".join(line.text for line in block.lines)
+        low = folded(text)
+        if low is not None and "quarter" not in low:
+            continue
+        match = _ORDINAL_ENDED.search(text)
+        if match:
+            month = _MONTH_NUMBER[match.group("month").lower()]
+            if int(match.group("day")) < 7:
+                month = (month - 2) % 12 + 1
+            return (month + 3 * (4 - _ORDINAL_NUMBER[match.group("ord").lower()]) - 1) % 12 + 1
+    return None
 
 
 def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
@@ -378,12 +493,14 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
         for phrase in phrases:
             period = phrase_to_period(phrase, cal, reference)
             resolved.append(period)
-            if period and (is_absolute(phrase) or phrase.kind in ("ord_alone", "current")):
-                reference = period
+            if period and (is_absolute(phrase) or phrase.kind in ("ord_alone", "current")) \
+                    and not _compared_phrase(text, lo, phrase):
+                reference = period  # a period compared with ("from ... in the second quarter") anchors nothing
         paragraph_period_next = latest(
             [period for phrase, period in zip(phrases, resolved)
-             if period and phrase.kind not in ("same", "preceding")
-             and not (phrase.kind == "ord_rel" and phrase.get("rel").lower().replace("the ", "") != "this")])
+             if period and phrase.kind not in ("same", "preceding", "ord_ago")
+             and not (phrase.kind == "ord_rel" and phrase.get("rel").lower().replace("the ", "") != "this")
+             and not _compared_phrase(text, lo, phrase)])
         if not figures:
             paragraph_period = paragraph_period_next or paragraph_period
             continue
@@ -443,7 +560,8 @@ def passage_to_claims(passage: Passage, cal: Calendar, first_id: int,
             base_period = base_periods[i]
             period = periods[i]
             if kind in ("change", "ratio"):
-                current = _current_figure(text, figures, kinds, i, {b for b in base_figures if b is not None})
+                current = _current_figure(text, figures, kinds, i, {b for b in base_figures if b is not None},
+                                          deltas)
                 if current is not None:
                     relative = (ids[current],)
                     period = periods[current]

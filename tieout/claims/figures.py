@@ -161,6 +161,17 @@ def digits_to_step(text: str) -> Decimal:
     return digits_to_rounding(text) * 2
 
 
+def hedged_step(text: str) -> Decimal:
+    """The precision a hedged whole number is stated to: its last nonzero digit within its last group of three.
+    "more than 5,500" and "nearly 8,400" are stated to the hundred, "over 47,000" to the thousand; "3.00" keeps
+    its decimals (0.01); "nearly 50" (no group) is stated to the unit."""
+    step = digits_to_step(text)
+    if "." in text or text.lower() in NUMBER_WORDS or text.endswith(",000") or "," not in text:
+        return step  # "over 47,000": the thousand its ",000" says; "nearly 50 million": the million
+    group = text.rsplit(",", 1)[1]  # "5,500" -> "500": its zeros are the hundred it is stated to
+    return Decimal(10) ** (len(group) - len(group.rstrip("0")))
+
+
 def interval_for(value: Decimal, rounding: Decimal, step: Decimal, qualifier: str) -> tuple[Decimal, Decimal]:
     """The interval a figure of unsigned magnitude ``value`` admits under its qualifier."""
     if qualifier == "over":
@@ -215,7 +226,7 @@ def text_to_figures(text: str, lo: int = 0, hi: int | None = None) -> list[Figur
             start_trim += 1
         hedge_text, qualifier = text_to_hedge(text[max(lo, start_trim - 30):start_trim])
         rounding = digits_to_rounding(digits) * scale
-        step = digits_to_step(digits) * scale
+        step = (hedged_step(digits) if qualifier else digits_to_step(digits)) * scale
         found.append(Figure(start_trim, end, text[start_trim:end], magnitude, negative, unit, rounding, step,
                             qualifier, hedge_text, tail))
         taken.append((start_trim, tail))

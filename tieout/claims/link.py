@@ -29,18 +29,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from bisect import bisect_left
+from datetime import date
 from functools import lru_cache
 
 from tieout.claims.nearmiss import NearMiss, claim_to_written, near_miss, render_fact
 from tieout.claims.settings import ClaimSettings
 from tieout.claims.words import (
-    ACTION_WORDS, CONTRASTS, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, PROFIT_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, UNIT_WORDS, label_to_groups,
+    ACTION_WORDS, CONTRASTS, GOAL_RE, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, PROFIT_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, UNIT_WORDS, label_to_groups,
     text_to_words, unit_family,
 )
+from tieout.claims.periods import LENGTHS, MONTHS, iso_to_dates, months_of, text_to_phrases
 from tieout.model import Check, Claim, Fact, Report, Span
 
 Interval = tuple[Decimal, Decimal]
 RULE = "claim"
+# label words that make a row another quantity than one named without them ("Operating income", "Gross
+# profit", "Income before income taxes", "Net interest income" are not "net income")
+DISTINGUISHING = frozenset("operating gross before interest comprehensive segment extraordinary discontinued "
+                           "noninterest minority".split())
 
 
 def meets(a: Interval, b: Interval) -> bool:
@@ -80,13 +86,26 @@ class Words:
     sentence: frozenset[str]
     context: frozenset[str]
     said: frozenset[str] = frozenset()  # sentence | context
+    net: bool = False  # the subject says "net" (a generic word, dropped from the others)
 
 
+_NET_LABEL = re.compile(r"\s*net\b", re.I)
+_NET_WORD = re.compile(r"\bnet\s+(?!of\b)[a-z]", re.I)  # "net interest income", not "net of taxes"
+
+
+@lru_cache(maxsize=4096)
 def claim_to_words(claim: Claim) -> Words:
+    """The claim's subject, sentence and context words (memoized: the rules of this module ask often)."""
+    return _claim_to_words(claim)
+
+
+def _claim_to_words(claim: Claim) -> Words:
     local = text_to_words(claim.about + " " + re.sub(r"[\d$.,%()]", " ", claim.text))
     sentence = text_to_words(claim.sentence) | local
     context = text_to_words(claim.context)
-    return Words(local, sentence, context, sentence | context)
+    at = claim.sentence.find(claim.text)
+    lead = claim.sentence[max(0, at - 60):at] if at > 0 else ""
+    return Words(local, sentence, context, sentence | context, bool(_NET_WORD.search(lead)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +124,11 @@ class RowWords:
 def row_words(label: str, path: tuple[str, ...], table: str) -> RowWords:
     groups = label_to_groups(label)
     words = text_to_words(label)
+    if groups and path and all(g <= OPTIONAL_LABEL_WORDS for g in groups):
+        # "Basic" under "Earnings per share:": the heading says what the row is, the label only which kind
+        heading = label_to_groups(path[-1])
+        groups = tuple(dict.fromkeys(heading + groups))
+        words = words | text_to_words(path[-1])
     main_label = re.sub(r"\([^)]*\)", " ", label)  # "Net income (loss)" is signed: "(loss)" says so
     where = text_to_words(" ".join(path) + " " + table)
     qualified = (words | where) & QUALIFIER_WORDS
@@ -144,6 +168,9 @@ def fact_meaning(words: Words, fact: Fact) -> Meaning:
         named = False  # a one-word row ("Interest") is not named by "interest expense" or a long phrase
     if words.local & ACTION_WORDS and not row.label & ACTION_WORDS:
         named = False  # "purchase of property" does not name "Property, plant and equipment"
+    distinct = (subject & DISTINGUISHING) - row.label  # "operating income" is not "Net income", whatever the
+    if distinct:  # place ("Cash flows from operating activities") says
+        named = False
     extra = subject - row.label - row.where - MODIFIERS  # what the claim is about that the row does not say
     needed = sum(1 for g in groups if not g <= OPTIONAL_LABEL_WORDS)
     said_needed = sum(1 for g in groups if g & words.sentence and not g <= OPTIONAL_LABEL_WORDS)
@@ -155,7 +182,8 @@ def fact_meaning(words: Words, fact: Fact) -> Meaning:
             and not (words.local & QUALIFIER_WORDS) - row.label - row.where
             and not (words.local & ACTION_WORDS and not row.label & ACTION_WORDS)
             and not (len(groups) == 1 and (subject - groups[0] - row.where) & FIN_HEADS)
-            and not (subject - row.label - row.where) & FIN_HEADS)  # "interest expense on long-term debt"
+            and not (subject - row.label - row.where) & FIN_HEADS  # "interest expense on long-term debt"
+            and not distinct)
     return Meaning(score, named, said > 0, tied)
 
 
@@ -188,6 +216,13 @@ def fact_to_text(fact: Fact) -> str:
 def _claim_name(claim: Claim) -> str:
     about = claim.about.strip()
     return f"{about} {claim.qualifier + ' ' if claim.qualifier else ''}{claim.text}".strip() if about else claim.text
+
+
+def forward_reason(claim: Claim) -> str:
+    """Why a forward-looking claim is not checked, in an analyst's words."""
+    if GOAL_RE.search(claim.sentence):
+        return "a goal, not a reported figure"
+    return "a forward-looking statement, not checked"
 
 
 def _fmt(value: Decimal) -> str:
@@ -447,7 +482,7 @@ def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
         row = _row(f)
         extra = subject - row.label - row.where - MODIFIERS
         unsaid = [g for g in row.groups if not g & words.sentence and not g <= OPTIONAL_LABEL_WORDS]
-        return mostly_about(words, f) and not (extra and unsaid)
+        return mostly_about(words, f) and not unsaid  # "net income" is not "Total operating income"
 
     found = [(m, f, miss) for m, f, miss in found
              if (about(f) or m.tied) and (miss.kind != "sign" or sign_stated(claim, words, f))]
@@ -467,11 +502,67 @@ def passing_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, Fac
     return max(passing, key=lambda mf: (mf[0].score, -mf[1].id)) if passing else None
 
 
+def _distinct_unsaid(words: Words, fact: Fact) -> bool:
+    """Does the row's label carry a word that makes it another quantity ("operating", "gross", "before",
+    "interest") which the sentence does not say? Then the claim is not about that row, whatever its value."""
+    return any(g & DISTINGUISHING and not g & words.sentence for g in _row(fact).groups)
+
+
+def _unsaid(words: Words, fact: Fact) -> bool:
+    """Is a needed key word of the row's label missing from the sentence ("operating" of "Total operating
+    income" when the sentence says "net income")?"""
+    return any(not g & words.sentence and not g <= OPTIONAL_LABEL_WORDS for g in _row(fact).groups)
+
+
+def _dated_period_fail(claim: Claim, name: str, other: Fact, own: Fact) -> Check | None:
+    """A figure that is its row's value for another period, in a sentence that dates the claim's own period
+    by its end ("for the quarter ended June 30, 2004", the only such date of the sentence, the length and the
+    day those of the claim's period): the text states the other period's figure. Anything vaguer ("the same
+    period", "the third quarter") could be a misreading of the period, and stays unverifiable."""
+    if claim.period is None or "/" not in claim.period or own.period != claim.period:
+        return None
+    try:
+        start, end = iso_to_dates(claim.period)
+    except ValueError:
+        return None
+    dated = [p for p in text_to_phrases(claim.sentence) if p.kind == "ended"]
+    if len(dated) != 1:
+        return None
+    phrase = dated[0]
+    month = MONTHS.get(phrase.get("month").lower().rstrip(".")[:3])
+    try:
+        day = date(int(phrase.get("year")), month or 0, int(phrase.get("day")))
+    except ValueError:
+        return None
+    length = phrase.get("len").lower().replace("-", " ")
+    months = LENGTHS.get(length, LENGTHS.get(length.rstrip("s"), 3))
+    if abs((day - end).days) > 7 or months != months_of(claim.period):
+        return None
+    return _check(claim, "fail", (
+        f"{name} is {fact_to_text(other)} for {other.period}, not for the period the sentence dates "
+        f"({claim.period}), where {own.label} is {own.display}{_scale_words(own)} [line {own.line}]"),
+        [own, other], expected=own.display)
+
+
+def _other_period_holds(claim: Claim, words: Words, fact: Fact, index: FactIndex) -> Fact | None:
+    """The same row in another period, holding the claim's figure exactly: then a slip is no explanation; the
+    sentence (or the reading of its period) names another period."""
+    bucket = index.bucket(unit_family(claim.unit), None, True)
+    for i in bucket.near_value((claim.low, claim.high), claim.value != 0):
+        f = bucket.facts[i]
+        if f.period != claim.period and (f.label, f.path) == (fact.label, fact.path) \
+                and claim_meets_fact(claim, words, f):
+            return f
+    return None
+
+
 def mostly_about(words: Words, fact: Fact) -> bool:
     """The claim's own subject is mostly this row: more of the row's key words than subject words it does not say."""
     row = _row(fact)
     local = sum(1 for g in row.groups if g & words.local)
-    return local > len(words.local - UNIT_WORDS - GENERIC - row.label - row.where - MODIFIERS)
+    subject = words.local - UNIT_WORDS - GENERIC
+    extra = (subject - row.label - row.where - MODIFIERS) | ((subject & DISTINGUISHING) - row.label)
+    return local > len(extra)
 
 
 def firm_tie(claim: Claim, words: Words, meaning: Meaning, fact: Fact) -> bool:
@@ -481,10 +572,16 @@ def firm_tie(claim: Claim, words: Words, meaning: Meaning, fact: Fact) -> bool:
     $3.0 million of capital in Steichen" is not "Net increase (decrease) in cash 3,013,196")."""
     if meaning.tied or meaning.strong:
         return True
+    if _distinct_unsaid(words, fact):
+        return False  # "net income of $2.4 million" is not "Total operating income 2,368"
     written = claim_to_written(claim)
     if written is not None and len(written.digits.strip("0")) >= 3:  # "$150 million" is a round figure
         return True
-    return mostly_about(words, fact)
+    row = _row(fact)
+    unsaid = sum(1 for g in row.groups if not g & words.sentence and not g <= OPTIONAL_LABEL_WORDS)
+    said = sum(1 for g in row.groups if g & words.local)
+    # "net income of $1.9 million" is not "Income before income taxes 1,898": most of that label is unsaid
+    return mostly_about(words, fact) and unsaid <= said
 
 
 def corrected_claim(claim: Claim, fact: Fact, miss: NearMiss) -> Claim | None:
@@ -542,7 +639,7 @@ def corrected_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
             continue
         fixed = corrected_claim(claim, f, miss)
         tie = passing_fact(fixed, words, scored) if fixed is not None else None
-        if tie is not None and tie[1].value == f.value:
+        if tie is not None and tie[1].value == f.value and firm_tie(fixed, words, tie[0], tie[1]):
             found.append((tie[0], f, miss))
     if not found:
         return None
@@ -553,6 +650,28 @@ def corrected_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
     return best, miss
 
 
+def _better_named(words: Words, fact: Fact, index: FactIndex, family: str) -> bool:
+    """Does the claim's own subject name another row of the document better than ``fact`` (in any period, any
+    table)? "Operating income" names "Operating income", so a figure about it is never blamed on "Net income",
+    whatever the place words ("Cash flows from operating activities") excuse."""
+    row = _row(fact)
+    own = sum(1 for g in row.groups if g & words.local)
+    says_net = words.net
+    # rows of the fact's own period, and rows the reader could not date (they may be that period's)
+    for bucket in (index.bucket(family, fact.period, False), index.bucket(family, None, False)):
+        for i in bucket.worded(words.local, False):
+            other = bucket.rows[i]
+            if other.key == row.key and says_net and _NET_LABEL.match(bucket.facts[i].label) \
+                    and not _NET_LABEL.match(fact.label):
+                return True  # "net interest income" is "Net interest income", not "Total interest income"
+            if other.key == row.key or not other.groups:
+                continue
+            hits = sum(1 for g in other.groups if g & words.local)
+            if hits > own and hits == len(other.groups) and not other.qualified - words.said:
+                return True
+    return False
+
+
 def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
                     settings: ClaimSettings = ClaimSettings()) -> tuple[Check, Fact | None]:
     """Check one amount claim; also return the fact it is tied to (or blamed on)."""
@@ -560,7 +679,7 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
     words = claim_to_words(claim)
     name = _claim_name(claim)
     if claim.forward:
-        return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked"), None
+        return _check(claim, "unverifiable", f"{name}: {forward_reason(claim)}"), None
     family = unit_family(claim.unit)
     nonzero = claim.value != 0
     in_period = index.bucket(family, claim.period, claim.period is None)
@@ -598,8 +717,19 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
         else:
             blamed = meaning_tie(words, claim, scored_all, settings)
     found = corrected_fact(claim, words, scored_all, settings) or near_miss_fact(claim, words, scored_all, settings)
+    if found is not None and _better_named(words, found[0], index, family):
+        found = None
+    if blamed is not None and _better_named(words, blamed, index, family):
+        blamed = None
     if found is not None:  # the row the figure misses by a typing slip, rather than the one its words name best
         fact, miss = found
+        other = _other_period_holds(claim, words, fact, index)
+        if other is not None:
+            stated = _dated_period_fail(claim, name, other, fact)
+            if stated is not None:
+                return stated, fact
+            return _check(claim, "unverifiable", f"{name} matches {fact_to_text(other)} for {other.period}, not "
+                                                 f"the period the sentence names ({claim.period})", [other]), None
         return _check(claim, "fail", near_miss_message(claim, fact, miss), [fact], expected=fact.display), fact
     if blamed is not None:
         fact = blamed
@@ -620,6 +750,12 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
             f = typed.facts[i]
             if i in near and f.period != claim.period and claim_meets_fact(claim, words, f) \
                     and meaning(typed.rows[i], f).strong:
+                own = index.base_fact(f, claim.period)
+                stated = _dated_period_fail(claim, name, f, own) if own is not None and own.value is not None \
+                    and not claim_meets_fact(claim, words, own) and not _better_named(words, own, index, family) \
+                    else None
+                if stated is not None:
+                    return stated, own
                 return _check(claim, "unverifiable", f"{name} matches {fact_to_text(f)} for {f.period}, "
                                                      f"not the period the sentence names ({claim.period})", [f]), None
     why = "no table has this period" if claim.period and claim.period not in index.periods \
@@ -644,6 +780,38 @@ def sentence_groups(claims: Sequence[Claim]) -> dict[int, tuple[Claim, ...]]:
         if claim is not None:
             run.append(claim)
     return out
+
+
+def _sibling_of_row(claim: Claim, fact: Fact, sentence: Sequence[Claim], index: FactIndex) -> Claim | None:
+    """Another figure of the claim's sentence, stated for another period, that meets the row the claim is blamed
+    on: the sentence itself puts that row's value in the other period ("rose to $36.1 million for the third
+    quarter of 1995, up from $39.0 million in the third quarter of 1994" against a column dated 1994 that holds
+    36,121), so the text and the table disagree about periods, not about the figure."""
+    for other in sentence:
+        if other.id == claim.id or other.kind != "amount" or other.period == claim.period \
+                or unit_family(other.unit) != unit_family(fact.unit):
+            continue
+        words = claim_to_words(other)
+        if claim_meets_fact(other, words, fact):
+            own = index.base_fact(fact, other.period)  # the same row in the other figure's own period
+            if own is None or own.value is None:
+                return other  # the row has no column of the other period: the table's dates are in doubt
+            if claim_meets_fact(other, words, own):
+                continue  # both periods hold that figure ($0.01 a share twice): no disagreement
+            if claim_meets_fact(claim, claim_to_words(claim), own):
+                return other  # the two columns hold the two figures the other way round: swapped dates
+    return None
+
+
+def _exact_elsewhere(claim: Claim, words: Words, index: FactIndex, row: Fact) -> bool:
+    """Does a row the claim's words touch, in its own period, hold its figure exactly (another row than the one
+    a neighbour's place points at: "Basic" where the place says "Diluted")? Then a slip is no explanation."""
+    bucket = index.bucket(unit_family(claim.unit), claim.period, False)
+    for i in bucket.near_value((claim.low, claim.high), claim.value != 0):
+        f = bucket.facts[i]
+        if f is not row and _row(f).key & words.sentence and claim_meets_fact(claim, words, f):
+            return True
+    return False
 
 
 def compared_to_check(claim: Claim, sentence: Sequence[Claim], anchors: dict[int, Fact], index: FactIndex,
@@ -678,7 +846,8 @@ def compared_to_check(claim: Claim, sentence: Sequence[Claim], anchors: dict[int
         if claim_meets_fact(claim, words, row):
             return _check(claim, "pass", f"{name} = {fact_to_text(row)} {beside}", [row], expected=row.display), row
         miss = near_miss(claim, row, by_magnitude(claim, words, row))
-        if miss is not None and (miss.kind != "sign" or sign_stated(claim, words, row)):
+        if miss is not None and (miss.kind != "sign" or sign_stated(claim, words, row)) \
+                and not _exact_elsewhere(claim, words, index, row):
             return _check(claim, "fail", f"{near_miss_message(claim, row, miss)} {beside}", [row],
                           expected=row.display), row
     return None
@@ -706,7 +875,7 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
     """Check a change ("up 14.0% from ...") or a multiple ("nearly doubling") claim."""
     name = _claim_name(claim)
     if claim.forward:
-        return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked")
+        return _check(claim, "unverifiable", f"{name}: {forward_reason(claim)}")
     if not claim.relative_to:
         return _check(claim, "unverifiable", f"{name}: the sentence states no figure this is a change of")
     current_claim = claims.get(claim.relative_to[0])
@@ -733,6 +902,9 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
     elif current_fact is not None:
         base_fact = facts.base_fact(current_fact, claim.base_period) if isinstance(facts, FactIndex) \
             else _base_fact(current_fact, claim.base_period, facts)
+    if base_fact is None and not base_text and current_fact is not None and len(claim.relative_to) == 1 \
+            and claim.base_period is None and isinstance(facts, FactIndex):
+        return implicit_base_check(claim, name, current_fact, facts)
     if base_fact is not None:
         base_iv, base_text = fact_interval(base_fact), fact_to_text(base_fact)
         used.append(base_fact)
@@ -761,6 +933,130 @@ def relative_to_check(claim: Claim, claims: dict[int, Claim], tied: dict[int, Fa
     message = (f"{name}: {current_text} against {base_text} gives {shown}; the wording admits "
                f"[{_fmt(claim.low)}, {_fmt(claim.high)}]")
     return _check(claim, "pass" if ok else "fail", message, used, expected=shown)
+
+
+def _change_interval(claim: Claim, current: Interval, base: Interval) -> Interval | None:
+    ratio = interval_div(magnitude(current), magnitude(base))
+    if ratio is None:
+        return None
+    return ((ratio[0] - 1) * 100, (ratio[1] - 1) * 100) if claim.kind == "change" else ratio
+
+
+def _shown(claim: Claim, computed: Interval) -> str:
+    if claim.kind == "change":
+        return f"{_fmt(computed[0].quantize(Decimal('0.01')))}% .. {_fmt(computed[1].quantize(Decimal('0.01')))}%"
+    return f"{_fmt(computed[0].quantize(Decimal('0.001')))}x .. {_fmt(computed[1].quantize(Decimal('0.001')))}x"
+
+
+def prior_periods(period: str | None, periods: Iterable[str]) -> tuple[str | None, str | None]:
+    """(the same period a year earlier, the period just before) among ``periods``, each None if absent."""
+    if not period or "/" not in period:
+        return None, None
+    try:
+        start, end = (date.fromisoformat(x) for x in period.split("/"))
+    except ValueError:
+        return None, None
+    days = (end - start).days
+    year_ago = preceding = None
+    for other in sorted(periods):
+        if "/" not in other or other == period:
+            continue
+        try:
+            a, b = (date.fromisoformat(x) for x in other.split("/"))
+        except ValueError:
+            continue
+        if abs((b - a).days - days) > 10:
+            continue
+        if abs((end - b).days - 365) <= 10:
+            year_ago = other
+        elif abs((start - b).days - 1) <= 7:
+            preceding = other
+    return year_ago, preceding
+
+
+def implicit_base_check(claim: Claim, name: str, current: Fact, index: FactIndex) -> Check:
+    """A change whose sentence states no base ("rose 13% to $23.1 million"): the same row a year earlier (the
+    column beside it), or the period just before; it fails only when neither gives it."""
+    year_ago, preceding = prior_periods(current.period, index.periods)
+    tried = []
+    for period in (year_ago, preceding):
+        base = index.base_fact(current, period) if period else None
+        if base is None or base.value is None:
+            continue
+        computed = _change_interval(claim, fact_interval(current), fact_interval(base))
+        if computed is None:
+            continue
+        shown = _shown(claim, computed)
+        if meets((claim.low, claim.high), computed):
+            return _check(claim, "pass", f"{name}: {fact_to_text(current)} against {fact_to_text(base)} for {period} "
+                                         f"gives {shown}", [current, base], expected=shown)
+        tried.append((base, period, shown))
+    if not tried:
+        return _check(claim, "unverifiable", f"{name}: the sentence does not say what it is compared with, and no "
+                                             f"table has {current.label} for the year before", [current])
+    if year_ago is None or tried[0][1] != year_ago:
+        return _check(claim, "unverifiable", f"{name}: the sentence does not say what it is compared with; against "
+                                             f"the period before ({tried[0][1]}) it gives {tried[0][2]}", [current])
+    base, period, shown = tried[0]
+    others = "; against the period before it gives " + tried[1][2] if len(tried) > 1 else ""
+    return _check(claim, "fail", f"{name}: {fact_to_text(current)} against {fact_to_text(base)} for {period} (the "
+                                 f"year before) gives {shown}{others}; the wording admits [{_fmt(claim.low)}, "
+                                 f"{_fmt(claim.high)}]", [current, base], expected=shown)
+
+
+# ---------------------------------------------------------------------------
+# shares of another row: "gross profit was 32% of revenues"
+
+
+def _named_row(words: Words, bucket: "_Bucket") -> tuple[Fact | None, str]:
+    """The one row (one value) the words name (every key word of its label in them, or tied by them), and
+    why not when there is none or several."""
+    found: dict[Decimal, Fact] = {}
+    for i in bucket.worded(words.local, True):
+        f = bucket.facts[i]
+        m = fact_meaning(words, f)
+        if (m.strong or m.tied) and not _row(f).qualified - words.said and mostly_about(words, f):
+            found.setdefault(abs(f.value), f)
+    if len(found) == 1:
+        return next(iter(found.values())), ""
+    return None, "several rows" if found else "no table row"
+
+
+def portion_to_check(claim: Claim, index: FactIndex, settings: ClaimSettings) -> Check:
+    """"X was 32% of revenues": 100 * X / revenues by interval arithmetic, from the rows the two phrases name in
+    the claim's period. A percentage row the words name (a "% of sales" table) may tie it as an amount first;
+    it fails only when both rows are named and the quotient misses."""
+    name = _claim_name(claim)
+    if claim.forward:
+        return _check(claim, "unverifiable", f"{name}: {forward_reason(claim)}")
+    direct, fact = amount_to_check(replace(claim, kind="amount"), index, settings)
+    if direct.status == "pass":
+        return direct
+    part_text, _, base_text = claim.about.rpartition(" of ")
+    if not part_text.strip() or claim.period is None:
+        return _check(claim, "unverifiable", f"{name}: the sentence does not say what is {claim.text} of what, "
+                                             "or for which period")
+    bucket = index.bucket("USD", claim.period, False)
+    context = text_to_words(claim.context)
+    part_words = text_to_words(part_text)
+    base_words = text_to_words(base_text)
+    part, why_part = _named_row(Words(part_words, part_words, context, part_words | context), bucket)
+    base, why_base = _named_row(Words(base_words, base_words, context, base_words | context), bucket)
+    if part is None or base is None:
+        what = part_text.strip() if part is None else base_text.strip()
+        why = why_part if part is None else why_base
+        reason = f"{why} about {what.lower()}" if why == "no table row" else f"{why} fit {what.lower()}"
+        return _check(claim, "unverifiable", f"{name}: {reason} for {claim.period}")
+    if part is base:
+        return _check(claim, "unverifiable", f"{name}: both phrases name {part.label}")
+    computed = interval_div(tuple(x * 100 for x in magnitude(fact_interval(part))), magnitude(fact_interval(base)))
+    if computed is None:
+        return _check(claim, "unverifiable", f"{name}: {fact_to_text(base)} is zero", [part, base])
+    shown = f"{_fmt(computed[0].quantize(Decimal('0.01')))}% .. {_fmt(computed[1].quantize(Decimal('0.01')))}%"
+    ok = meets((claim.low, claim.high), computed)
+    message = (f"{name}: {fact_to_text(part)} of {fact_to_text(base)} is {shown}; the wording admits "
+               f"[{_fmt(claim.low)}, {_fmt(claim.high)}]")
+    return _check(claim, "pass" if ok else "fail", message, [part, base], expected=shown)
 
 
 # ---------------------------------------------------------------------------
@@ -811,7 +1107,7 @@ def report_to_shares(report: Report) -> list[tuple[str, Decimal, Decimal, tuple[
 def share_to_check(claim: Claim, shares: Sequence[tuple[str, Decimal, Decimal, tuple[Fact, ...]]]) -> Check:
     name = _claim_name(claim)
     if claim.forward:
-        return _check(claim, "unverifiable", f"{name}: a forward-looking statement, not checked")
+        return _check(claim, "unverifiable", f"{name}: {forward_reason(claim)}")
     words = claim_to_words(claim)
     said = words.sentence | words.context
     scored = []
@@ -862,10 +1158,23 @@ def claims_to_checks(claims: Iterable[Claim], report: Report,
             found = compared_to_check(claim, sentences[claim.id], anchors, index, settings)
             if found is not None:
                 out[claim.id], tied[claim.id] = found
+    for claim in claims:
+        check = out.get(claim.id)
+        if check is not None and check.status == "fail" and claim.kind == "amount" and tied.get(claim.id) is not None:
+            other = _sibling_of_row(claim, tied[claim.id], sentences[claim.id], index)
+            if other is not None:
+                fact = tied[claim.id]
+                out[claim.id] = _check(claim, "unverifiable", (
+                    f"{_claim_name(claim)}: {fact_to_text(fact)} is the figure the same sentence states for "
+                    f"{other.period or 'another period'} ({other.text}); the periods of the text and the table "
+                    "disagree"), [fact])
+                tied[claim.id] = None
     shares = None
     for claim in claims:
         if claim.kind in ("change", "ratio"):
             out[claim.id] = relative_to_check(claim, by_id, tied, index)
+        elif claim.kind == "portion":
+            out[claim.id] = portion_to_check(claim, index, settings)
         elif claim.kind == "share":
             if shares is None:
                 shares = report_to_shares(report)

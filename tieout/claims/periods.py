@@ -58,10 +58,17 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[tuple[str, ...], ...]]] = [(kind, re
     ("ended", r"(?P<len>quarter|three[- ]months?|3 months|six[- ]months?|6 months|nine[- ]months?|9 months|"
               r"twelve[- ]months?|12 months|fiscal year|year)(?: period)?s? (?:ended|ending) " + _DATE,
      (_END, (" ended ", " ending "), _YEARS)),
-    ("ord_year", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarters?(?: of)?(?: fiscal)?(?: year)?,? " + _YEAR + r"\b",
+    ("ord_year", r"\b" + _ORD + r"[- ](?P<fiscal>fiscal[- ])?quarters?(?: of)?(?P<fiscal2> fiscal)?(?: year)?,? "
+                 + _YEAR + r"\b",
      (_QUARTER, _YEARS, _ORDS)),
-    ("ord_year", r"\b(?:fiscal )?" + _YEAR + r"(?:'s)? (?:fiscal )?" + _ORD + r"[- ]quarter\b",
+    ("ord_year", r"\b(?P<fiscal>fiscal )?" + _YEAR + r"(?:'s)? (?P<fiscal2>fiscal )?" + _ORD + r"[- ]quarter\b",
      (_QUARTER, _YEARS, _ORDS)),
+    # "the third quarter a year earlier", "the fourth quarter last year": that quarter of the year before
+    ("ord_ago", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarter (?:(?:a|one) year (?:ago|earlier)|last year|"
+                r"of (?:the )?(?:prior|previous|preceding) (?:fiscal )?year)\b",
+     (_QUARTER, _YEAR_WORD, _ORDS)),
+    ("same", r"\b(?:the )?(?:quarter|three[- ]month period|period) (?:a|one) year (?:ago|earlier)\b",
+     (_YEAR_WORD, ("year ago", "year earlier"))),
     ("ord_rel", r"\b" + _REL + r" (?:fiscal )?year'?s (?:fiscal )?" + _ORD + r"[- ]quarter\b",
      (_QUARTER, _YEAR_WORD, ("year's ", "years "), _ORDS)),
     ("ord_rel", r"\b" + _ORD + r"[- ](?:fiscal[- ])?quarter of (?:the )?" + _REL.replace("(?P<rel>", "(?P<rel>")
@@ -248,16 +255,24 @@ def fiscal_quarter_month(ordinal: int, fiscal_end_month: int) -> int:
     return (fiscal_end_month + 3 * ordinal - 1) % 12 + 1
 
 
-def _quarter(year: int, ordinal: int, cal: Calendar, reference: str | None) -> str:
-    """The document's quarter named "<ordinal> quarter of <year>" (calendar, else fiscal year <year>)."""
+def _quarter(year: int, ordinal: int, cal: Calendar, reference: str | None, fiscal: bool = False) -> str:
+    """The document's quarter named "<ordinal> quarter of <year>": the calendar quarter, else that quarter of
+    fiscal year <year> (the fiscal year ending in <year>); "of fiscal <year>" names the fiscal one first."""
     end = _month_end(year, ordinal * 3)
-    found = cal.find(3, end)
-    if found or cal.fiscal_end_month == 12:
-        return found or ending(end, 3)
+    if cal.fiscal_end_month == 12:
+        return cal.find(3, end) or ending(end, 3)
     month = fiscal_quarter_month(ordinal, cal.fiscal_end_month)
-    fiscal_year_end = _month_end(year, cal.fiscal_end_month)
     quarter_year = year if month <= cal.fiscal_end_month else year - 1
-    return cal.resolve(3, _month_end(quarter_year, month)) if fiscal_year_end else ending(end, 3)
+    fiscal_end = _month_end(quarter_year, month)  # that quarter of the fiscal year ending in <year>
+    if fiscal:
+        return cal.find(3, fiscal_end) or ending(fiscal_end, 3)
+    # without "fiscal", "third quarter 2006" may be the fiscal quarter ending in 2006, or the one of the fiscal
+    # year ending in 2006, or the calendar quarter: the document's columns decide, and two of them leave it open
+    in_year = cal.find(3, _month_end(year, month))
+    named = cal.find(3, fiscal_end)
+    if in_year and named and in_year != named:
+        return ending(end, 3)  # ambiguous: a period no column has, so its figures stay unverifiable
+    return in_year or named or cal.find(3, end) or ending(fiscal_end, 3)
 
 
 def _quarter_near(ordinal: int, cal: Calendar, reference: str) -> str:
@@ -288,7 +303,13 @@ def phrase_to_period(phrase: PeriodPhrase, cal: Calendar, reference: str | None)
         months = LENGTHS.get(length, LENGTHS.get(length.rstrip("s"), 3))
         return cal.resolve(months, end)
     if kind == "ord_year":
-        return _quarter(int(phrase.get("y")), ORDINALS[phrase.get("ord").lower()], cal, reference)
+        return _quarter(int(phrase.get("y")), ORDINALS[phrase.get("ord").lower()], cal, reference,
+                        bool(phrase.get("fiscal") or phrase.get("fiscal2")))
+    if kind == "ord_ago":
+        base = reference or cal.default
+        if base is None:
+            return None
+        return _shift_years(_quarter_near(ORDINALS[phrase.get("ord").lower()], cal, base), -1, cal)
     if kind in ("ord_rel", "ord_alone", "current"):
         base = reference or cal.default
         if base is None:

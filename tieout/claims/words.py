@@ -120,19 +120,24 @@ NON_TABLE_WORDS = frozenset(
 FORWARD_RE = re.compile(
     r"\b(will|expects?|expected|expecting|anticipates?|anticipated|plans?|planned|intends?|"
     r"projects?|projected|forecasts?|forecasted|guidance|outlook|targets?|estimated|estimates?|"
-    r"should|could|would|may|might|believes?|goal|budgeted|budget)\b",
+    r"should|could|would|may(?!\s+\d)|might|believes?|goals?|budgeted|budget|strive|strives|striving|aims?|"
+    r"aiming|seeks?|seeking|objectives?|aspires?)\b",  # "May 31, 1999" is a date, not a hedge
     re.I,
 )
 # the literal each alternative of FORWARD_RE starts with: a match starts where one of them does (text.search_at)
 FORWARD_STARTS = ("will", "expect", "anticipate", "plan", "intend", "project", "forecast", "guidance", "outlook",
-                  "target", "estimate", "should", "could", "would", "may", "might", "believe", "goal", "budget")
+                  "target", "estimate", "should", "could", "would", "may", "might", "believe", "goal", "budget",
+                  "striv", "aim", "seek", "objective", "aspire")
+# a forward-looking sentence that states an aim rather than an estimate: "strive for an efficiency ratio below 50%"
+GOAL_RE = re.compile(r"\b(?:goals?|targets?|strive|strives|striving|aims?|aiming|seeks?|seeking|objectives?|"
+                     r"aspires?)\b", re.I)
 
 STOP = frozenset(
     "a an the of in for to from on at by per with and or as its it this that these those was were "
     "is are be been has have had during compared compares versus vs than which who while also "
     "our their company company's quarter year period months month ended ending same last prior "
     "first second third fourth fiscal over nearly more under about approximately total net today "
-    "amount amounts other all each into up down include includes including results reported "
+    "amount amounts other all each into up down include includes including results reported based "
     "today".split())
 
 # "purchase of property, plant and equipment" is a flow, not the balance "Property, plant and equipment"
