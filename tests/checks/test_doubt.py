@@ -3,7 +3,6 @@ the same structure foots in a column read cleanly (then the miss is the filing's
 
 from decimal import Decimal
 
-import tieout
 from tieout.checks.doubt import reading_doubt
 from tieout.model import Fact
 

@@ -9,7 +9,6 @@ filed statements. Skips without w3m or ../shared.
 import importlib.util
 import shutil
 import sys
-from pathlib import Path
 
 import pytest
 

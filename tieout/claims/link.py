@@ -473,14 +473,10 @@ def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
         return None
     # the row must be what the claim is about (a key word of its label in the claim's own subject) or
     # worded as well as any row the sentence names: a slip keeps the wording of the row it was typed from
-    subject = words.local - UNIT_WORDS - GENERIC
-
     def about(f: Fact) -> bool:
         """The claim's subject is mostly this row: more of its key words than words the row does not say,
-        and a subject that says more than the row leaves none of the row's words unsaid
-        ("federal income tax rate" is not "Effective tax rate")."""
+        and none of the row's key words left unsaid ("federal income tax rate" is not "Effective tax rate")."""
         row = _row(f)
-        extra = subject - row.label - row.where - MODIFIERS
         unsaid = [g for g in row.groups if not g & words.sentence and not g <= OPTIONAL_LABEL_WORDS]
         return mostly_about(words, f) and not unsaid  # "net income" is not "Total operating income"
 
