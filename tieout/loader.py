@@ -71,8 +71,9 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
     if check:
         report = verify(report)
         # (after the concepts stage: a scale clash is one concept read at two scales)
-        report = replace(report, problems=report.problems + tuple(_guard(
-            "facts", list(report.problems), lambda: facts_to_problems(list(report.fact_records), tables, filing.filed), [])))
+        problems = list(report.problems)
+        found = _guard("facts", problems, lambda: facts_to_problems(list(report.fact_records), tables, filing.filed), [])
+        report = replace(report, problems=tuple(problems) + tuple(found))
     elif concepts:
         report = verify(report, stages=("concepts",))
     return _with_ex27(report)

@@ -25,7 +25,7 @@ import re
 
 from tieout.claims.figures import Figure, interval_for, may_have_figures, text_to_figures
 from tieout.claims.periods import (
-    Calendar, PeriodPhrase, cal_year, is_absolute, iso_to_dates, months_of, periods_to_calendar,
+    MONTHS, Calendar, PeriodPhrase, cal_year, is_absolute, iso_to_dates, months_of, periods_to_calendar,
     phrase_to_period, shift_years, text_to_phrases,
 )
 from tieout.claims.settings import ClaimSettings
@@ -387,7 +387,11 @@ def _compared_phrase(text: str, lo: int, phrase: PeriodPhrase) -> bool:
 def _month_closing(day) -> int:
     """The month a fiscal year ending on ``day`` closes (a 52/53-week year ending in a month's first days
     closes the month before)."""
-    return day.month if day.day >= 7 else (day.month - 2) % 12 + 1
+    return _closing_month(day.month, day.day)
+
+
+def _closing_month(month: int, day: int) -> int:
+    return month if day >= 7 else (month - 2) % 12 + 1
 
 
 def periods_to_fiscal_end(periods) -> int | None:
@@ -454,7 +458,6 @@ _ORDINAL_ENDED = re.compile(r"\b(?P<ord>first|second|third|fourth)[- ](?:fiscal[
                             r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b",
                             re.I)
 _ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_MONTH_NUMBER = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 
 
 def text_to_fiscal_end(blocks) -> int | None:
@@ -468,9 +471,7 @@ def text_to_fiscal_end(blocks) -> int | None:
             continue
         match = _ORDINAL_ENDED.search(text)
         if match:
-            month = _MONTH_NUMBER[match.group("month").lower()]
-            if int(match.group("day")) < 7:
-                month = (month - 2) % 12 + 1
+            month = _closing_month(MONTHS[match.group("month").lower()], int(match.group("day")))
             return (month + 3 * (4 - _ORDINAL_NUMBER[match.group("ord").lower()]) - 1) % 12 + 1
     return None
 

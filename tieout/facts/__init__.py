@@ -37,7 +37,7 @@ def tables_to_facts(tables: Iterable[Table]) -> list[Fact]:
 def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fact]:
     from tieout.tables.units import row_unit
 
-    if table.kind != "data":  # a table of contents: page numbers are no facts
+    if table.kind != "data":  # a table of contents or a cover page: page numbers and identifiers
         return []
     money_table = table.scale != ONE or bool(table.note)
     rounded = _rounded_columns(table, money_table)
@@ -50,6 +50,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
         unit_info = row_unit(row.label, row.path, money_table or row.unit.startswith("USD"), dollar, percent)
         for column_index, cell in enumerate(row.cells):
             column = table.columns[column_index]
+            period = balance_period(row.label, column.period or row.period)
             if cell is None or cell.value is None:
                 # a blank cell of a number row: a fact with no value, so gaps are visible
                 if column.kind == "percent":
@@ -57,7 +58,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                 facts.append(_fact(
                     id=start_id + len(facts), document=table.document, table=table.title,
                     table_index=table_index, row_index=row_index, column_index=column_index,
-                    label=row.label, path=row.path, period=balance_period(row.label, column.period or row.period), value=None, unit=row.unit,
+                    label=row.label, path=row.path, period=period, value=None, unit=row.unit,
                     display=cell.display if cell else "", scale=ONE, scale_source="none", decimals=0,
                     line=cell.line if cell else row.line, col=cell.col if cell else 0,
                     end_col=cell.end_col if cell else 0, column_header=column.header,
@@ -82,7 +83,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
             facts.append(_fact(
                 id=start_id + len(facts), document=table.document, table=table.title,
                 table_index=table_index, row_index=row_index, column_index=column_index,
-                label=row.label, path=row.path, period=balance_period(row.label, column.period or row.period), value=_normal(value), unit=unit,
+                label=row.label, path=row.path, period=period, value=_normal(value), unit=unit,
                 display=cell.display, scale=scale, scale_source=source,
                 decimals=rounded.get(column_index, cell.decimals) if unit in ("USD", "") and scale == ONE
                 else cell.decimals,

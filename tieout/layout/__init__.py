@@ -69,6 +69,19 @@ def _is_prose(text: str, settings: LayoutSettings) -> bool:
     return len(words) >= 8 and not rule_kind(text) and not _WIDE_GAP.search(stripped)
 
 
+def _prose_inside(lines: tuple[Line, ...], number: list[bool], j: int, settings: LayoutSettings) -> bool:
+    """Is the line after a number line prose, ending the table? Not a heading in capitals or ending
+    in a colon ("Adjustments to reconcile net income to net cash provided by operating activities:"),
+    not a long label printed above its numbers, nor the rest of a label a text browser wrapped under
+    its numbers ("... shares issued and outstanding as      3      3" then "of April 30, 2024 and
+    2023, respectively")."""
+    text = lines[j].text
+    if not _is_prose(text, settings) or text.isupper():
+        return False
+    wrapped = number[j - 1] and text.lstrip()[:1].islower() and not text.rstrip().endswith(".")
+    return not (wrapped or _section_heading(lines, number, j) or _label_above_numbers(lines, number, j))
+
+
 def _section_heading(lines: tuple[Line, ...], number: list[bool], j: int) -> bool:
     """"Changes in assets and liabilities, net of effects of acquisitions:", or a line without a
     sentence's end between two rows ("Adjustments to reconcile net loss to net cash used in
@@ -89,7 +102,7 @@ def _label_above_numbers(lines: tuple[Line, ...], number: list[bool], j: int) ->
     if stripped.endswith(".") or ". " in stripped:
         return False
     k = j + 1
-    while k < len(lines) and not number[k] and not lines[k].text.strip() == "" and k - j < 3 \
+    while k < len(lines) and not number[k] and lines[k].text.strip() and k - j < 3 \
             and not lines[k].text.strip().endswith("."):
         k += 1  # the label may run over two or three lines
     if k >= len(lines) or not number[k]:
@@ -250,15 +263,7 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
                 end, gap, blanks = j, 0, 0
                 numbers += 1
             else:
-                text = lines[j].text
-                # between two number lines, a heading in capitals or ending in a colon ("Adjustments to
-                # reconcile net income to net cash provided by operating activities:") or a long label
-                # printed above its numbers is no prose
-                # (nor the rest of a label a text browser wrapped under its numbers: "... shares issued
-                # and outstanding as      3      3" then "of April 30, 2024 and 2023, respectively")
-                if _is_prose(text, settings) and not text.isupper() and not _section_heading(lines, number, j) \
-                        and not _label_above_numbers(lines, number, j) \
-                        and not (number[j - 1] and text.lstrip()[:1].islower() and not text.rstrip().endswith(".")):
+                if _prose_inside(lines, number, j, settings):
                     break
                 gap += 1
                 blanks = 0

@@ -124,20 +124,16 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
     # (a rule from the margin across the table separates header lines; it underlines no phrase)
     rules = [[seg for seg in rule_segments(text) if not (seg[0] <= 4 and seg[1] >= first_left)]
              if rule_kind(text) else None for text in header_lines]
-    def over_columns(text: str) -> list:
-        return [ph for ph in _phrases(text, dates_apart=True) if ph[1] > first_left - 2 and not _table_note(ph[2])]
+    # each line's phrases over the columns: not stub text over the labels, not the table's note
+    line_phrases = [[] if segments is not None else
+                     [ph for ph in _phrases(text, dates_apart=True) if ph[1] > first_left - 2 and not _table_note(ph[2])]
+                     for text, segments in zip(header_lines, rules)]
 
     def full_row_below(i: int) -> bool:
-        return any(rules[k] is None and len(over_columns(header_lines[k])) == len(columns)
-                   for k in range(i + 1, len(header_lines)))
+        return any(len(phrases) == len(columns) for phrases in line_phrases[i + 1:])
 
-    for i, text in enumerate(header_lines):
-        if rules[i] is not None:
-            continue
+    for i, phrases in enumerate(line_phrases):
         underline = [seg for segments in rules[i + 1:] if segments is not None for seg in segments]
-        phrases = [(start, end, phrase) for start, end, phrase in _phrases(text, dates_apart=True)
-                   if end > first_left - 2  # not stub text over the labels
-                   and not _table_note(phrase)]
         if not phrases:
             continue
         # tab-set, or a line of one date (or year) per column: the i-th phrase heads the i-th column
@@ -212,7 +208,8 @@ def header_line_note(text: str, first_left: int = 0) -> str:
     note = find_note(text)
     if not note:
         return ""
-    in_stub = first_left > 0 and 0 <= text.find(note) and text.find(note) + len(note) < first_left - 1
+    at = text.find(note)
+    in_stub = first_left > 0 and 0 <= at and at + len(note) < first_left - 1
     # "(in thousands)  (in thousands)": the same note over every column is the table's
     every = all(find_note(phrase) for _, _, phrase in _phrases(text))
     return note if in_stub or every or _table_note(note) or is_note_line(text) else ""
