@@ -455,15 +455,10 @@ class Score:
 def score_number(number: TaggedNumber, where, lines, tables, rendered: list[str], score: Score,
                  keep: int) -> None:
     """Count one tagged number in ``score`` (and keep an example of its miss)."""
-    keys = ("", "primary ") if number.primary else ("",)
+    count = number_counter(number, score)
     tag = number.tags[0]
     fact = None
     missed: list[str] = []
-
-    def count(name: str) -> None:
-        for key in keys:
-            score.counts[key + name] += 1
-
     count("tagged")
     if where is None:
         missed.append(NOT_LOCATED)
@@ -477,30 +472,59 @@ def score_number(number: TaggedNumber, where, lines, tables, rendered: list[str]
             missed.append(NO_FACT_INSIDE if inside else NO_FACT_OUTSIDE)
         else:
             count("found")
-            value_miss = value_to_miss(fact, tag)
-            if value_miss:
-                missed.append(value_miss)
-            else:
-                count("value")
-            if value_miss == WRONG_SCALE:
-                count("scale")
-            if (fact_to_base(fact) < 0) == (tag.value < 0) or not tag.value or not fact.value:
-                count("sign")
-            period_misses = [period_to_miss(fact.period, t.period) for t in number.tags]
-            if "" in period_misses:
-                count("period")
-            else:
-                missed.append(period_misses[0])
+            missed.extend(fact_to_misses(fact, number.tags, count))
+    add_misses(score, missed, keep, lambda: miss_to_example(tag, where, fact, rendered))
+
+
+def number_counter(number, score: Score):
+    """``count(name)``: one more ``name``, and ``primary name`` for a number without dimensions."""
+    keys = ("", "primary ") if number.primary else ("",)
+
+    def count(name: str) -> None:
+        for key in keys:
+            score.counts[key + name] += 1
+
+    return count
+
+
+def fact_to_misses(fact, tags: tuple[Tag, ...], count) -> list[str]:
+    """Count value, scale, sign and period of the fact found for a number with ``tags``
+    (outermost first); return its misses."""
+    tag = tags[0]
+    missed = []
+    value_miss = value_to_miss(fact, tag)
+    if value_miss:
+        missed.append(value_miss)
+    else:
+        count("value")
+    if value_miss == WRONG_SCALE:
+        count("scale")
+    if (fact_to_base(fact) < 0) == (tag.value < 0) or not tag.value or not fact.value:
+        count("sign")
+    period_misses = [period_to_miss(fact.period, t.period) for t in tags]
+    if "" in period_misses:
+        count("period")
+    else:
+        missed.append(period_misses[0])
+    return missed
+
+
+def add_misses(score: Score, missed: list[str], keep: int, example) -> None:
+    """Count each miss; keep up to ``keep`` examples of each (``example()`` makes one)."""
     for miss in missed:
         score.misses[miss] += 1
         found = score.examples.setdefault(miss, [])
         if len(found) < keep:
-            found.append(miss_to_example(tag, where, fact, rendered))
+            found.append(example())
+
+
+def tag_to_text(tag: Tag) -> str:
+    return (f"{tag.concept} {tag.period}{' (dims)' if tag.context.dims else ''} = {tag.value:f} "
+            f"[{tag.display!r} scale {tag.scale} decimals {tag.decimals}, {tag.unit}]")
 
 
 def miss_to_example(tag: Tag, where, fact, rendered: list[str]) -> dict:
-    example = {"tag": f"{tag.concept} {tag.period}{' (dims)' if tag.context.dims else ''} = {tag.value:f} "
-                      f"[{tag.display!r} scale {tag.scale} decimals {tag.decimals}, {tag.unit}]"}
+    example = {"tag": tag_to_text(tag)}
     if where is not None:
         example["at"] = f"{where[0]}:{where[1]}"
         example["line"] = rendered[where[0] - 1].rstrip()
@@ -653,8 +677,8 @@ def round_robin(lists: list[list], limit: int) -> list:
     return picked[:limit]
 
 
-def print_misses(results: list[dict], limit: int) -> None:
-    for miss in MISSES:
+def print_misses(results: list[dict], limit: int, categories: tuple[str, ...] = MISSES) -> None:
+    for miss in categories:
         examples = round_robin([[dict(e, document=r["document"]) for e in r.get("examples", {}).get(miss, [])]
                                 for r in results], limit)
         if not examples:

@@ -54,18 +54,22 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
     for document in filing.documents:
         if document.type.upper().startswith("EX-27"):
             continue  # a financial data schedule is tagged values, read by the ex27 stage below
-        doc_blocks = _guard("layout", problems, lambda: document_to_blocks(document), [])
+        doc_problems: list[Problem] = []
+        doc_blocks = _guard("layout", doc_problems, lambda: document_to_blocks(document), [])
         blocks.extend(doc_blocks)
         in_document = 0  # Table.index: position among this document's tables
         for block in doc_blocks:
             if block.kind != "table":
                 continue
-            table = _guard("tables", problems, lambda: block_to_table(block, document, in_document, doc_blocks), None)
+            table = _guard("tables", doc_problems, lambda: block_to_table(block, document, in_document, doc_blocks),
+                           None)
             if table is not None and table.rows:
                 tables.append(table)
                 in_document += 1
+        problems.extend(at_file_positions(doc_problems, filing, document.name))
     tables = tables_with_fiscal_years(tables, filing.form_type, filing.period)
     facts = _guard("facts", problems, lambda: tables_to_facts(tables), [])
+    facts = at_file_positions(facts, filing)
     report = Report(filing=filing, tables=tuple(tables), fact_records=tuple(facts),
                     problems=tuple(problems), blocks=tuple(blocks))
     if check:
@@ -125,8 +129,34 @@ def verify(report: Report, stages: tuple[str, ...] | None = None) -> Report:
         result = _guard(stage, problems, lambda: function(report), None)
         if result is None:
             continue
+        if stage == "claims":
+            result = at_file_positions(list(result), report.filing)
         report = result if field is None else replace(report, **{field: tuple(result)})
     return replace(report, problems=tuple(problems))
+
+
+def at_file_positions(records: list, filing, document: str = "") -> list:
+    """Records of an HTML document (facts, claims; problems of ``document``) with the file's line
+    and column: the stages read the document's rendering (``Document.origin`` maps it back)."""
+    origins = {d.name: d.origin for d in filing.documents if d.origin is not None}
+    if not origins:
+        return records
+    out = []
+    for record in records:
+        origin = origins.get(getattr(record, "document", document))
+        if origin is None or not record.line:
+            out.append(record)
+            continue
+        col = record.col or 1
+        line, file_col = origin.position(record.line, col)
+        end = getattr(record, "end_col", 0)
+        if end:
+            end_line, end_col = origin.position(record.line, max(end - 1, col))
+            end = end_col + 1 if end_line == line and end_col >= file_col else file_col + (end - col)
+            out.append(replace(record, line=line, col=file_col, end_col=end))
+        else:
+            out.append(replace(record, line=line, col=file_col if record.col else 0))
+    return out
 
 
 def _guard(stage: str, problems: list[Problem], run: Callable, fallback):

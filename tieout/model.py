@@ -113,6 +113,10 @@ class Document:
     filename: str
     lines: tuple[Line, ...]
     furniture: frozenset[int] = frozenset()
+    # an HTML document's lines are a rendering of it: ``origin.position(line, col)`` gives the
+    # file's own line and column (``tieout.source.html.SourceMap``); None for text documents,
+    # whose line numbers are the file's
+    origin: object | None = None
 
 
 @dataclass(frozen=True, slots=True)

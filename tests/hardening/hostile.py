@@ -44,7 +44,7 @@ MODERN_HTML = """\
 <head><title>10-Q</title></head>
 <body>
 <div style="font-family:Times New Roman"><p>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</p>
-<table><tr><td>Total assets</td><td>$</td><td>3,424</td></tr></table>
+<table><tr><td>Total assets</td><td>$</td><td>3,424</td></tr><tr><td>Total liabilities</td><td>$</td><td>1,200</td></tr></table>
 </div></body></html>
 """
 
@@ -63,6 +63,27 @@ FILED AS OF DATE:\t\t19960425
 <DESCRIPTION>PRESS RELEASE
 <TEXT>
 """
+
+
+HOSTILE_HTML = """\
+<html><head><script>document.title = 'pwned'; fetch('https://evil.example/x')</script>
+<style>@import url(https://evil.example/font.css);</style></head>
+<body onload="alert(1)"><p>Example Corp reported net income of $3.4 million.</p>
+<img src="https://evil.example/pixel.gif" onerror="alert(2)">
+<a href="javascript:alert(3)">click</a><iframe src="https://evil.example/"></iframe>
+<table><tr><td onmouseover="alert(4)">Revenue</td><td>$</td><td>1,200</td><td>$</td><td>1,000</td></tr>
+<tr><td>Costs</td><td></td><td>(800</td><td>)</td><td></td><td>(700</td><td>)</td></tr>
+<tr><td>Net income<script>alert(5)</script></td><td>$</td><td>400</td><td>$</td><td>300</td></tr></table>
+</body></html>
+"""
+
+
+def html_table(rows: int, columns: int) -> str:
+    """One <table> of ``rows`` x ``columns`` numbers, with "$" and ")" cells of their own."""
+    rng = random.Random(rows)
+    cells = "".join(f"<td>$</td><td>{rng.randint(1, 999999):,}</td>" for _ in range(columns))
+    return "<html><body><table>" + "".join(f"<tr><td>Row {i}</td>{cells}</tr>\n" for i in range(rows)) \
+        + "</table></body></html>\n"
 
 
 def number_line(count: int, seed: int = 0) -> str:
@@ -84,6 +105,14 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "html (modern .htm)": lambda: MODERN_HTML.encode(),
     "html in sgml": lambda: (SGML_HEAD.replace("<TEXT>\n", "<FILENAME>ex99.htm\n<TEXT>\n") + MODERN_HTML
                              + "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n").encode(),
+    "html hostile (script, onerror, javascript:)": lambda: HOSTILE_HTML.encode(),
+    "html 100k nested tags": lambda: ("<html><body>" + "<div><span>" * 50_000 + "Total  1,234"
+                                      + "</span></div>" * 50_000 + "</body></html>").encode(),
+    "html 100k unclosed tags": lambda: ("<html><body><table>" + "<tr><td>1" * 100_000).encode(),
+    "html 1 MB one cell": lambda: ("<html><body><table><tr><td>" + "9" * 1_000_000 + "</td></tr></table>").encode(),
+    "html colspan 1e9": lambda: ('<html><body><table><tr><td colspan="999999999" rowspan="-5">Net</td>'
+                                 '<td rowspan="99999">1,234</td><td>5</td></tr></table>').encode(),
+    "html table 2000 x 20": lambda: html_table(2000, 20).encode(),
     "utf-16 with bom": lambda: RELEASE.encode("utf-16"),
     "utf-16-le no bom": lambda: RELEASE.encode("utf-16-le"),
     "utf-16-be no bom": lambda: RELEASE.encode("utf-16-be"),
@@ -126,6 +155,7 @@ MAKERS: dict[str, Callable[[], bytes]] = {
 
 def write_hostile(directory: Path, name: str) -> Path:
     """Write the input ``name`` to a file in ``directory`` and return its path."""
-    path = directory / (name.replace(" ", "_").replace("(", "").replace(")", "").replace(".", "") + ".txt")
+    stem = name.replace(" ", "_").replace("(", "").replace(")", "").replace(".", "").replace(",", "").replace(":", "")
+    path = directory / (stem + (".htm" if name.startswith("html") else ".txt"))
     path.write_bytes(MAKERS[name]())
     return path

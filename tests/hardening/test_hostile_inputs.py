@@ -23,11 +23,11 @@ from tests.hardening.hostile import MAKERS, write_hostile
 HANG_GUARD = 120  # seconds per command; the slowest input takes a few seconds
 COMMANDS = ("extract", "check", "show")
 # heavy inputs that run through every command in benchmarks/reliability.py; here only `check`
-CHECK_ONLY = {"table of 100 x 5000 numbers", "10k tables"}
+CHECK_ONLY = {"table of 100 x 5000 numbers", "10k tables", "html table 2000 x 20"}
 # what exit 2 must say for the inputs that can never be read
 REASONS = {
     "empty": "empty", "whitespace only": "empty", "binary": "binary", "pdf": "PDF",
-    "html (modern .htm)": "HTML", "html in sgml": "HTML", "nul heavy": "binary",
+    "nul heavy": "binary",
     "sgml header only": "no <DOCUMENT>",
 }
 
@@ -90,12 +90,30 @@ def test_hostile_stdin_ends_cleanly(command):
     assert empty.returncode == 2 and b"stdin" in empty.stderr
 
 
-def test_html_filing_says_html_is_not_read_yet(tmp_path):
-    path = tmp_path / "0001193125-08-000001.htm"
-    path.write_bytes(MAKERS["html (modern .htm)"]())
-    result = run_cli("check", str(path))
-    assert result.returncode == 2
-    assert b"HTML filings are not read yet" in result.stderr
+def test_html_filing_is_read_into_facts(tmp_path):
+    """An HTML page, bare or inside a submission, gives its table's numbers as facts."""
+    import json
+
+    for name in ("html (modern .htm)", "html in sgml"):
+        path = write_hostile(tmp_path, name)
+        result = run_cli("extract", str(path))
+        assert result.returncode == 0, result.stderr
+        facts = [json.loads(line) for line in result.stdout.decode().splitlines() if line.strip()]
+        assert [f["value"] for f in facts if f["label"] == "Total assets"] == ["3424"], facts
+
+
+def test_hostile_html_page_gives_its_numbers_and_no_script(tmp_path):
+    """Script and event handlers are never text: the table still reads, "(800" ")" is -800."""
+    import json
+
+    path = write_hostile(tmp_path, "html hostile (script, onerror, javascript:)")
+    result = run_cli("extract", str(path))
+    assert result.returncode == 0, result.stderr
+    facts = [json.loads(line) for line in result.stdout.decode().splitlines() if line.strip()]
+    assert {(f["label"], f["value"]) for f in facts} == {
+        ("Revenue", "1200"), ("Revenue", "1000"), ("Costs", "-800"), ("Costs", "-700"),
+        ("Net income", "400"), ("Net income", "300")}
+    assert b"alert" not in result.stdout and b"pwned" not in result.stdout
 
 
 def test_utf16_and_utf32_are_read_like_ascii(tmp_path):

@@ -69,14 +69,18 @@ def test_binary_noise_is_refused(tmp_path):
     assert "looks binary" in message_for(path)
 
 
-def test_html_page_is_refused_with_the_design_sentence():
-    message = message_for(FIXTURES / "page.html")
-    assert message.endswith("HTML filings are not read yet; tieout reads plain-text filings (1993-2008)")
+def test_html_page_is_read_by_the_html_reader():
+    from tieout.source import load_filing
+
+    filing = load_filing(FIXTURES / "page.html")
+    assert len(filing.documents) == 1 and filing.documents[0].origin is not None
 
 
-def test_submission_with_only_html_and_graphics_is_refused():
-    message = message_for(FIXTURES / "html-only-submission.txt")
-    assert "no plain-text document" in message and "HTML filings are not read yet" in message
+def test_submission_with_only_html_and_graphics_reads_the_html():
+    from tieout.source import load_filing
+
+    filing = load_filing(FIXTURES / "html-only-submission.txt")
+    assert filing.documents and all(d.origin is not None for d in filing.documents)
 
 
 def test_header_without_documents_is_refused(tmp_path):

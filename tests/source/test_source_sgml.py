@@ -20,20 +20,19 @@ def test_header_fields_of_a_submission():
                                                                "0000999999-97-000042")
 
 
-def test_documents_are_named_type_hash_sequence_and_html_is_skipped():
+def test_documents_are_named_type_hash_sequence_and_html_is_read_as_html():
     path = FIXTURES / "submission-two-docs.txt"
     filing = load_filing(path)
-    assert [(d.name, d.type, d.sequence, d.filename) for d in filing.documents] == [
-        ("8-K#1", "8-K", 1, "nw8k.txt"), ("EX-99.2#3", "EX-99.2", 3, "nw-ex99-2.txt")]
-    skipped = [p for p in filing.problems if "EX-99.1#2" in p.message]
-    assert len(skipped) == 1 and "HTML" in skipped[0].message
+    assert [(d.name, d.type, d.sequence) for d in filing.documents] == [
+        ("8-K#1", "8-K", 1), ("EX-99.1#2", "EX-99.1", 2), ("EX-99.2#3", "EX-99.2", 3)]
+    assert [d.origin is not None for d in filing.documents] == [False, True, False]
 
 
 def test_document_lines_are_inside_text_with_original_line_numbers():
     path = FIXTURES / "submission-two-docs.txt"
     raw = path.read_text().splitlines()
     filing = load_filing(path)
-    exhibit = filing.documents[1]
+    exhibit = filing.documents[2]
     text_tags = [n for n, line in enumerate(raw, 1) if line in ("<TEXT>", "</TEXT>")]
     assert exhibit.lines[0].number == text_tags[4] + 1 and exhibit.lines[-1].number == text_tags[5] - 1
     for line in exhibit.lines:
@@ -46,7 +45,7 @@ def test_document_lines_are_inside_text_with_original_line_numbers():
 
 def test_header_and_pem_lines_belong_to_no_document():
     filing = load_filing(FIXTURES / "submission-two-docs.txt")
-    numbers = {line.number for d in filing.documents for line in d.lines}
+    numbers = {line.number for d in filing.documents if d.origin is None for line in d.lines}
     assert 1 not in numbers and 7 not in numbers  # PEM line, ACCESSION NUMBER line
 
 

@@ -1,8 +1,8 @@
 """Which files an ingest reads: paths, folders (recursive) and globs -> a sorted list of files.
 
-A folder contributes its text files: ``*.txt`` and the other usual EDGAR
-text extensions always; files of known binary kinds, READMEs and text that is
-never a filing (``.md``, ``.tsv``, ``.csv``, ``.json``, ``.html``, ...) never;
+A folder contributes its filings: ``*.txt``, ``*.htm``, ``*.html`` and the other usual
+EDGAR extensions always; files of known binary kinds, READMEs and text that is
+never a filing (``.md``, ``.tsv``, ``.csv``, ``.json``, ...) never;
 anything else when its first 4 KB hold no NUL byte. Hidden files and folders (a name starting
 with ``.``) are skipped. A file named explicitly is always taken, so a binary
 file given by name gets its 'error' row instead of vanishing. A path given
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tieout.errors import InputError
 
-TEXT_SUFFIXES = frozenset({".txt", ".nc", ".sgml", ".sgm", ".asc", ".text", ".pdoc"})
+TEXT_SUFFIXES = frozenset({".txt", ".nc", ".sgml", ".sgm", ".asc", ".text", ".pdoc", ".htm", ".html", ".xhtml"})
 BINARY_SUFFIXES = frozenset({
     ".pdf", ".gz", ".zip", ".bz2", ".xz", ".tar", ".7z", ".jpg", ".jpeg", ".png", ".gif",
     ".bmp", ".tif", ".tiff", ".xls", ".xlsx", ".doc", ".docx", ".duckdb", ".wal", ".parquet",
@@ -27,7 +27,7 @@ BINARY_SUFFIXES = frozenset({
 # Text, but never a filing: notes, manifests and data files kept beside a corpus.
 NOT_FILINGS = frozenset({
     ".md", ".rst", ".tsv", ".csv", ".json", ".jsonl", ".xml", ".py", ".yaml", ".yml", ".toml",
-    ".cfg", ".ini", ".log", ".sh", ".html", ".htm", ".css", ".js",
+    ".cfg", ".ini", ".log", ".sh", ".css", ".js",
 })
 _GLOB_CHARS = set("*?[")
 

@@ -190,7 +190,7 @@ CHANGE_NOUNS = frozenset("increase increases decrease decreases change changes v
 
 # the head nouns of financial rows: a one-word row is not named by a subject that has another one
 FIN_HEADS = frozenset("expense cost income revenue profit tax margin interest dividend asset liability equity "
-                      "cash debt loss receivable payable inventory".split())
+                      "cash debt loss receivable payable inventory ratio rate yield".split())
 
 GENERIC = frozenset("total net other consolidated amount amounts average operations".split())
 

@@ -89,6 +89,8 @@ def table_grids(report: Report) -> list[Grid]:
             continue
         by_table.setdefault(fact.table_index, {})[(fact.row_index, fact.column_index)] = fact
     grids = []
+    # an HTML document's rows are on the lines of its rendering, not of the file
+    rendered = {d.name: [line.text for line in d.lines] for d in report.filing.documents if d.origin is not None}
     for index, cells in sorted(by_table.items()):
         table = tables[index]
         ncols = max(len(table.columns), 1 + max(c for _, c in cells))
@@ -101,7 +103,7 @@ def table_grids(report: Report) -> list[Grid]:
                 half = halves[fact.scale, fact.decimals] = fact.scale * Decimal(1).scaleb(-fact.decimals) / 2
             iv[key] = (fact.value - half, fact.value + half)
         blank = set()
-        raw = report.filing.raw_lines
+        raw = rendered.get(table.document, report.filing.raw_lines)
         for r in rows:
             row = table.rows[r]
             text = None

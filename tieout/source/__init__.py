@@ -28,7 +28,7 @@ from tieout.source.decode import bytes_to_text
 from tieout.source.furniture import DEFAULT_SETTINGS, FurnitureSettings, raw_to_furniture
 from tieout.source.lines import raw_to_lines, text_to_lines
 from tieout.source.sgml import Container, Part, is_sgml, plain_container, sgml_to_container
-from tieout.source.sniff import HTML_MESSAGE, bytes_to_kind, plain_to_kind, text_to_kind
+from tieout.source.sniff import HTML_MESSAGE, bytes_to_kind, lines_to_kind, plain_to_kind, text_to_kind
 from tieout.source.stripped import is_stripped, stripped_to_container
 
 __all__ = ["load_filing", "path_to_bytes", "FurnitureSettings"]
@@ -50,16 +50,22 @@ def load_filing(path: str | Path, data: bytes | None = None, *,
     raw = split.raw_lines
     container = raw_to_container(raw, split.text, document_name(path))
     if container.style == "plain":
-        plain_to_kind(raw, name)
+        if lines_to_kind(raw[:200]) == "html":
+            container = replace(container, parts=tuple(replace(p, kind="html") for p in container.parts))
+        else:
+            plain_to_kind(raw, name)
     problems = list(decoded.problems) + list(container.problems)
     documents = []
     used: set[str] = set()
     tabs = "\t" in split.text
     for part in container.parts:
-        if part.kind != "text":
+        if part.kind == "html":
+            document = html_part_to_document(part, raw, container.style, settings)
+        elif part.kind != "text":
             problems.append(_skipped(part))
             continue
-        document = part_to_document(part, raw, split.page_breaks, container.style, settings, tabs)
+        else:
+            document = part_to_document(part, raw, split.page_breaks, container.style, settings, tabs)
         if document.name in used:  # two parts with one TYPE#SEQUENCE: keep both, apart
             document = replace(document, name=f"{document.name}@{part.first}")
         used.add(document.name)
@@ -124,6 +130,20 @@ def part_to_document(part: Part, raw: tuple[str, ...], page_breaks: frozenset[in
                         lines=lines, furniture=furniture)
     return Document(name=part.name, type=part.type, sequence=part.sequence, filename=part.filename,
                     lines=lines, furniture=furniture)
+
+
+def html_part_to_document(part: Part, raw: tuple[str, ...], style: str,
+                          settings: FurnitureSettings = DEFAULT_SETTINGS) -> Document:
+    """An HTML document (a whole .htm file, or a submission's <TEXT>) read by ``tieout.source.html``."""
+    from tieout.source.html import html_to_document
+
+    plain = style == "plain"
+    document, breaks = html_to_document(
+        "\n".join(raw[part.first - 1: part.last]), part.first,
+        name=part.filename if plain else part.name, type="" if plain else part.type,
+        sequence=1 if plain else part.sequence, filename=part.filename)
+    texts = [line.text for line in document.lines]
+    return replace(document, furniture=raw_to_furniture(texts, 1, breaks, settings))
 
 
 def _skipped(part: Part) -> Problem:

@@ -130,7 +130,7 @@ def lines_to_kind(lines: Sequence[str]) -> str:
             if low.startswith("begin 6") or low.startswith("begin 7"):
                 return "uuencoded"
             if low.startswith("<?xml") or low.startswith("<xml>") or low.startswith("<xbrl"):
-                return "html" if "<html" in " ".join(lines[:5]).lower() else "xml"
+                return "html" if "<html" in " ".join(lines[:40])[:20000].lower() else "xml"
         if _HTML_START.match(stripped):
             return "html"
         if "<" in stripped:
