@@ -51,7 +51,6 @@ figures and ``--compare OLD.json`` prints the change against an earlier run.
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import html
 import importlib.util
@@ -84,7 +83,6 @@ Context, Tag, display_to_number, raw_to_tag = T.Context, T.Tag, T.display_to_num
 COUNTS, WRONG_SCALES, WORDS, TOKEN = T.COUNTS, T.WRONG_SCALES, T.WORDS, T.TOKEN
 NO_FACT_WORDS, NO_FACT_OUTSIDE, NO_FACT_INSIDE = T.NO_FACT_WORDS, T.NO_FACT_OUTSIDE, T.NO_FACT_INSIDE
 MISSES = tuple(m for m in T.MISSES if m != T.NOT_LOCATED)
-DEFAULT = T.DEFAULT
 LEAD = re.compile(r"<[^>]*>")  # tags between a fact's "(" or "$" and the number
 SNIPPET = 70  # characters of HTML either side of a missed number in the examples
 
@@ -207,9 +205,7 @@ def text_to_key(text: str) -> Key:
     groups: dict[int, tuple[KeyNumber, list[Tag]]] = {}
     untokened = 0
     for index, raw in enumerate(parser.tags):
-        outer = index
-        while parser.tags[outer].parent >= 0:
-            outer = parser.tags[outer].parent
+        outer = T.outermost_tag(parser.tags, index)
         if not parser.tags[outer].in_table:
             continue
         tag = raw_to_tag(raw, visible, parser.contexts)
@@ -498,22 +494,9 @@ def print_fails(results: list[dict], limit: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT, help=f"default {DEFAULT}")
-    parser.add_argument("--only", default="", metavar="SUBSTR", help="documents whose name contains SUBSTR")
-    parser.add_argument("--sample", type=int, default=0, metavar="K", help="the first K documents")
-    parser.add_argument("--jobs", type=int, default=2, metavar="N", help="worker processes (default 2)")
-    parser.add_argument("--misses", type=int, default=0, metavar="N", help="N examples per miss category")
-    parser.add_argument("--fails", type=int, default=0, metavar="N", help="N failing checks with their facts")
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
-    parser.add_argument("--compare", type=Path, metavar="OLD", help="print deltas against an earlier --json")
-    args = parser.parse_args(argv)
-
-    paths = sorted(p for p in args.corpus.glob("*.htm*") if args.only in p.name)
-    if args.sample:
-        paths = paths[:args.sample]
+    args = T.answer_key_parser(__doc__.split("\n\n")[0]).parse_args(argv)
+    paths = T.corpus_paths(args)
     if not paths:
-        print(f"no documents in {args.corpus}", file=sys.stderr)
         return 2
     import tieout  # noqa: F401 - imported once here, inherited by every forked worker
 

@@ -313,9 +313,7 @@ def html_to_page(source: str) -> Page:
     groups: dict[int, tuple[int, bool, list[Tag]]] = {}  # outermost tag -> token, text cell, tags
     untokened = 0
     for index, raw in enumerate(parser.tags):
-        outer = index
-        while parser.tags[outer].parent >= 0:
-            outer = parser.tags[outer].parent
+        outer = outermost_tag(parser.tags, index)
         if not parser.tags[outer].in_table:
             continue
         tag = raw_to_tag(raw, visible, parser.contexts)
@@ -328,6 +326,13 @@ def html_to_page(source: str) -> Page:
             groups[outer] = (token, bool(WORDS.search(visible[slice(*raw.cell)])), [tag])
     numbers = [TaggedNumber(tuple(tags), token, words) for token, words, tags in groups.values()]
     return Page("".join(parser.html), [norm for _, _, norm in spans], numbers, untokened)
+
+
+def outermost_tag(tags: list[_RawTag], index: int) -> int:
+    """The index of the outermost ix:nonFraction around tag ``index`` (nested tags share one number)."""
+    while tags[index].parent >= 0:
+        index = tags[index].parent
+    return index
 
 
 def token_to_norm(token: str) -> str:
@@ -725,26 +730,38 @@ def print_compare(old: dict, totals: dict, results: list[dict]) -> None:
 # --------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def answer_key_parser(description: str) -> argparse.ArgumentParser:
+    """The options both answer-key benchmarks take (this one and ixbrl_html.py)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT, help=f"default {DEFAULT}")
     parser.add_argument("--only", default="", metavar="SUBSTR", help="documents whose name contains SUBSTR")
     parser.add_argument("--sample", type=int, default=0, metavar="K", help="the first K documents")
     parser.add_argument("--jobs", type=int, default=2, metavar="N", help="worker processes (default 2)")
-    parser.add_argument("--fresh", action="store_true", help="render again instead of using the cache")
-    parser.add_argument("--plain-spaces", action="store_true",
-                        help="turn the no-break and zero-width spaces w3m keeps into spaces before tieout reads")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="N examples per miss category")
     parser.add_argument("--fails", type=int, default=0, metavar="N", help="N failing checks with their lines")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
     parser.add_argument("--compare", type=Path, metavar="OLD", help="print deltas against an earlier --json")
-    args = parser.parse_args(argv)
+    return parser
 
+
+def corpus_paths(args: argparse.Namespace) -> list[Path]:
+    """The documents ``--only`` and ``--sample`` select; a line on stderr when there are none."""
     paths = sorted(p for p in args.corpus.glob("*.htm*") if args.only in p.name)
     if args.sample:
         paths = paths[:args.sample]
     if not paths:
         print(f"no documents in {args.corpus}", file=sys.stderr)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = answer_key_parser(__doc__.split("\n\n")[0])
+    parser.add_argument("--fresh", action="store_true", help="render again instead of using the cache")
+    parser.add_argument("--plain-spaces", action="store_true",
+                        help="turn the no-break and zero-width spaces w3m keeps into spaces before tieout reads")
+    args = parser.parse_args(argv)
+    paths = corpus_paths(args)
+    if not paths:
         return 2
     start = time.perf_counter()
     jobs = [(p, args.fresh, args.plain_spaces, max(args.misses, args.fails)) for p in paths]

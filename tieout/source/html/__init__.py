@@ -20,8 +20,9 @@ import bisect
 from dataclasses import dataclass
 
 from tieout.model import Document, Line
-from tieout.source.html.grid import GridLine, glue_signs, grid_columns, grid_to_lines, is_data_table, table_to_grid
-from tieout.source.html.parse import HtmlTable, Para, Run, text_to_blocks
+from tieout.source.html.grid import (GridLine, glue_signs, grid_columns, grid_to_lines, is_data_table, joined,
+                                     table_to_grid)
+from tieout.source.html.parse import HtmlTable, Para, Run, line_starts, text_to_blocks
 
 __all__ = ["html_to_document", "SourceMap"]
 
@@ -73,13 +74,8 @@ def html_to_document(text: str, first_line: int, *, name: str, type: str, sequen
 
     Returns the document and the rendered line numbers that follow a page break.
     """
-    blocks = text_to_blocks(text)
-    texts, anchors, breaks = blocks_to_lines(blocks)
-    starts = [0]
-    k = text.find("\n")
-    while k >= 0:
-        starts.append(k + 1)
-        k = text.find("\n", k + 1)
+    starts = line_starts(text)
+    texts, anchors, breaks = blocks_to_lines(text_to_blocks(text, starts))
     lines = tuple(Line(n, t, t) for n, t in enumerate(texts, start=1))
     origin = SourceMap(tuple(tuple(a) for a in anchors), tuple(starts), first_line)
     return Document(name=name, type=type, sequence=sequence, filename=filename, lines=lines,
@@ -128,9 +124,7 @@ def blocks_to_lines(blocks: list[Para | HtmlTable]) -> tuple[list[str], list[lis
             lines = [line for cell in cells for line in cell.lines]
             short = all(len(cell.lines) <= 1 for cell in cells)
             if short and lines:
-                joined = [run if k or not j else Run(run.text, run.offset, run.exact, True)
-                          for j, line in enumerate(lines) for k, run in enumerate(line)]
-                for text, marks in _wrapped(joined):
+                for text, marks in _wrapped(joined(lines)):
                     emit(text, marks)
             else:
                 for line in lines:
@@ -155,7 +149,7 @@ def _wrapped(runs: list[Run]):
             text, marks = "", []
         if text and not glue:
             text += " "
-        marks.append((len(text) + 1, run.offset, len(run.text) if run.exact else 0))
+        marks.append(run.anchor(len(text) + 1))
         text += run.text
     if text:
         yield text, marks
@@ -165,6 +159,6 @@ def _pre_line(runs: list[Run]) -> tuple[str, list]:
     text = ""
     marks = []
     for run in runs:
-        marks.append((len(text) + 1, run.offset, len(run.text) if run.exact else 0))
+        marks.append(run.anchor(len(text) + 1))
         text += run.text
     return text.expandtabs(8) if "\t" in text else text, marks

@@ -49,6 +49,11 @@ def runs_text(runs: list[Run]) -> str:
     return "".join((" " if r.space_before and k else "") + r.text for k, r in enumerate(runs))
 
 
+def cell_text(cell: Placed) -> str:
+    """The cell's lines as one line of text."""
+    return " ".join(runs_text(line) for line in cell.lines)
+
+
 def is_number_text(text: str) -> bool:
     core = text.replace("$", "").replace("(", "").replace(")", "").replace("%", "").strip()
     core = _FOOTNOTE.sub("", core).strip()
@@ -84,7 +89,7 @@ def glue_signs(row: list[Placed]) -> list[Placed]:
     keep: list[Placed] = []
     pending: list[Run] = []
     for k, cell in enumerate(cells):
-        text = " ".join(runs_text(line) for line in cell.lines)
+        text = cell_text(cell)
         if text in _GLUE_LEFT and k + 1 < len(cells):
             pending.extend(run for line in cell.lines for run in line)
             continue
@@ -104,18 +109,15 @@ def glue_signs(row: list[Placed]) -> list[Placed]:
     return keep
 
 
-def _row_text(cells: list[Placed]) -> list[str]:
-    return [" ".join(runs_text(line) for line in c.lines) for c in cells]
+def _is_figure(text: str) -> bool:
+    """A cell of its own holding a number with digits (not a dash, not words)."""
+    return is_number_text(text) and any(ch.isdigit() for ch in text)
 
 
 def grid_columns(rows: list[list[Placed]]) -> list[int]:
-    """Matrix columns that hold a number in some row (its last matrix column, numbers being right-set)."""
-    found: set[int] = set()
-    for cells in rows:
-        for cell, text in zip(cells, _row_text(cells)):
-            if cell.first > 0 and is_number_text(text) and any(ch.isdigit() for ch in text):
-                found.add(cell.last)
-    return sorted(found)
+    """Matrix columns that hold a number right of the first column in some row (its last matrix
+    column, numbers being right-set)."""
+    return sorted({cell.last for cells in rows for cell in cells if cell.first > 0 and _is_figure(cell_text(cell))})
 
 
 def is_data_table(rows: list[list[Placed]]) -> bool:
@@ -123,10 +125,11 @@ def is_data_table(rows: list[list[Placed]]) -> bool:
     there than numbers (an exhibit index numbers its rows, "2.1" then a sentence)."""
     count = prose = 0
     for cells in rows:
-        for cell, text in zip(cells, _row_text(cells)):
+        for cell in cells:
             if cell.first == 0:
                 continue
-            if any(ch.isdigit() for ch in text) and is_number_text(text):
+            text = cell_text(cell)
+            if _is_figure(text):
                 count += 1
             elif len(text.split()) >= 6:
                 prose += 1
@@ -164,13 +167,13 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
             lo = slot.get(max(cell.first, first_number), ncols - 1)
             hi = slot.get(cell.last, ncols - 1)
             if cell.first < first_number <= cell.last and cell.first == 0 and lo == hi and \
-                    not is_number_text(" ".join(runs_text(line) for line in cell.lines)):
+                    not is_number_text(cell_text(cell)):
                 labels.append(cell)  # a label cell spanning into the first number column
                 continue
             others.append((lo, hi, cell))
         laid.append((labels, others))
         for cell in labels:
-            text = " ".join(runs_text(line) for line in cell.lines)
+            text = cell_text(cell)
             label_width = max(label_width, min(len(text) + cell.indent, 150))
         for lo, hi, cell in others:
             if lo == hi:
@@ -196,7 +199,7 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
         if top_rule:
             out.append(_rule_line(top_rule, lefts, widths))
         height = max([len(c.lines) for _, _, c in others] + [1])
-        body_row = any(is_number_text(" ".join(runs_text(line) for line in c.lines)) for _, _, c in others)
+        body_row = any(is_number_text(cell_text(c)) for _, _, c in others)
         if body_row:
             height = 1
         lines_text = [""] * height
@@ -213,7 +216,7 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
             for k, run in enumerate(runs):
                 if run.space_before and k:
                     col += 1
-                anchors[row].append((col + 1, run.offset, len(run.text) if run.exact else 0))
+                anchors[row].append(run.anchor(col + 1))
                 col += len(run.text)
             lines_text[row] = text + runs_text(runs)
 

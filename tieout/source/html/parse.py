@@ -37,8 +37,7 @@ footer address table tr caption pre hr body html form fieldset nav main aside fi
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _ALIGN = re.compile(r"text-align\s*:\s*(left|right|center|justify)", re.I)
 _BREAK = re.compile(r"page-break-(?:before|after)\s*:\s*always|break-(?:before|after)\s*:\s*page", re.I)
-_INDENT = re.compile(r"(?<![\w-])(padding-left|margin-left|text-indent|padding)\s*:\s*(-?[\d.]+)\s*(pt|px|em|in|%)?",
-                     re.I)
+_INDENT = re.compile(r"(?<![\w-])(padding-left|margin-left|text-indent)\s*:\s*(-?[\d.]+)\s*(pt|px|em|in|%)?", re.I)
 _BORDER = re.compile(r"border-(top|bottom)\s*:\s*([^;]*)", re.I)
 _BORDER_STYLE = re.compile(r"border-(top|bottom)-style\s*:\s*(\w+)", re.I)
 _WORD = re.compile(r"\S+")
@@ -57,6 +56,10 @@ class Run:
     offset: int
     exact: bool = True
     space_before: bool = False
+
+    def anchor(self, col: int) -> tuple[int, int, int]:
+        """Where this run is placed at 1-based ``col`` of a line: (col, offset, exact length or 0)."""
+        return col, self.offset, len(self.text) if self.exact else 0
 
 
 @dataclass(slots=True)
@@ -80,7 +83,6 @@ class HtmlCell:
 @dataclass(slots=True)
 class HtmlTable:
     rows: list[list[HtmlCell]] = field(default_factory=list)
-    row_borders: list[tuple[str, str]] = field(default_factory=list)  # a <tr>'s own top/bottom border
     page_break: bool = False
 
 
@@ -92,9 +94,7 @@ def style_align(attrs: dict) -> str:
 def style_indent(style: str) -> int:
     """Spaces of indent a style gives (about one space per 5 points)."""
     spaces = 0
-    for name, number, unit in _INDENT.findall(style):
-        if name.lower() == "padding":
-            continue  # the shorthand's first value is the top
+    for _, number, unit in _INDENT.findall(style):  # not the padding shorthand: its first value is the top
         try:
             value = float(number)
         except ValueError:
@@ -135,6 +135,11 @@ class PageReader(HTMLParser):
         self.pre = 0
         self.space = False  # white space seen since the last word
         self.page_break = False
+
+    @property
+    def in_grid(self) -> bool:
+        """Inside the innermost open table (not a frame around another table): text goes in cells."""
+        return bool(self.tables) and self.table_depth == len(self.tables)
 
     # ---- positions
 
@@ -183,7 +188,7 @@ class PageReader(HTMLParser):
             self.page_break = True
         if tag == "table":
             self._start_table()
-        elif self.tables and self.table_depth == len(self.tables):
+        elif self.in_grid:
             self._table_tag(tag, values)
         if tag == "pre":
             self.pre += 1
@@ -201,7 +206,7 @@ class PageReader(HTMLParser):
                 top, bottom = style_borders(values)
                 self.cell.border_top = self.cell.border_top or top
                 self.cell.border_bottom = self.cell.border_bottom or bottom
-            elif not self.tables or self.table_depth > len(self.tables):
+            elif not self.in_grid:
                 self._end_para()
         if tag not in VOID:
             self.stack.append(tag)
@@ -246,13 +251,13 @@ class PageReader(HTMLParser):
         elif tag in BLOCK:
             if self.cell is not None:
                 self._new_line()
-            elif not self.tables or self.table_depth > len(self.tables):
+            elif not self.in_grid:
                 self._end_para()
 
     def handle_data(self, data):
         if self.hidden or not data:
             return
-        if self.tables and self.table_depth == len(self.tables) and self.cell is None:
+        if self.in_grid and self.cell is None:
             if not data.strip():
                 return
             self._table_tag("td", {})  # text in a row outside any cell: a cell of its own
@@ -299,7 +304,7 @@ class PageReader(HTMLParser):
     def _char(self, text: str) -> None:
         if self.hidden:
             return
-        if self.tables and self.table_depth == len(self.tables) and self.cell is None:
+        if self.in_grid and self.cell is None:
             if not text.strip() or text == "\u00a0":
                 return
             self._table_tag("td", {})
@@ -336,7 +341,7 @@ class PageReader(HTMLParser):
         self.cell = None
 
     def _end_table(self, keep_open: bool = False) -> None:
-        if self.tables and self.table_depth == len(self.tables):
+        if self.in_grid:
             table = self.tables.pop()
             if table.rows:
                 self.blocks.append(table)
@@ -352,11 +357,9 @@ class PageReader(HTMLParser):
         if tag == "tr":
             self.cell = None
             table.rows.append([])
-            table.row_borders.append(style_borders(values))
         elif tag in ("td", "th"):
             if not table.rows:
                 table.rows.append([])
-                table.row_borders.append(("", ""))
             top, bottom = style_borders(values)
             cell = HtmlCell(colspan=_span(values.get("colspan")), rowspan=_span(values.get("rowspan")),
                             align=style_align(values), border_top=top, border_bottom=bottom,
@@ -378,14 +381,19 @@ def _span(text: str | None) -> int:
         return 1
 
 
-def text_to_blocks(text: str) -> list[Para | HtmlTable]:
-    """The page's blocks in order; ``text`` is the HTML as decoded, lines ending in "\\n"."""
+def line_starts(text: str) -> list[int]:
+    """The offset of each line's first character (lines end in "\\n")."""
     starts = [0]
     find = text.find
     k = find("\n")
     while k >= 0:
         starts.append(k + 1)
         k = find("\n", k + 1)
+    return starts
+
+
+def text_to_blocks(text: str, starts: list[int]) -> list[Para | HtmlTable]:
+    """The page's blocks in order; ``text`` is the HTML as decoded, ``starts`` its ``line_starts``."""
     reader = PageReader(starts)
     reader.feed(text)
     reader.close()
