@@ -40,9 +40,26 @@ def excerpt(raw_lines: Sequence[str], spans: Iterable[Span], *, context: int = 0
             end = max(_expanded_col(raw, span.end_col), start + 1)
             for i in range(start - 1, min(end - 1, len(marks))):
                 marks[i] = "^"
+        text, carets = _window(text, "".join(marks).rstrip())
         out.append(f"{number:>{width}} | {text}")
-        out.append(f"{'':>{width}} | {''.join(marks).rstrip()}")
+        out.append(f"{'':>{width}} | {carets}")
     return "\n".join(out)
+
+
+EXCERPT_WIDTH = 160  # a longer line (an HTML filing's markup, a megabyte on one line) is cut around its marks
+
+
+def _window(text: str, carets: str) -> tuple[str, str]:
+    """A long line cut to the stretch around its marks, "..." where it was cut; the carets cut alike."""
+    if len(text) <= EXCERPT_WIDTH:
+        return text, carets
+    first = carets.find("^")
+    last = carets.rfind("^") + 1
+    start = max(0, min(first - 40, last - EXCERPT_WIDTH + 40))
+    end = min(len(text), max(start + EXCERPT_WIDTH, last + 40))
+    head = "..." if start else ""
+    tail = "..." if end < len(text) else ""
+    return head + text[start:end] + tail, " " * len(head) + carets[start:end]
 
 
 def _expanded_col(raw: str, col: int) -> int:

@@ -101,3 +101,18 @@ def test_cli_prints_one_line_and_exits_2(tmp_path, capsys):
         pytest.skip(f"'tieout extract' is not available yet ({exc})")
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "PDF" in err
+
+
+def test_excerpt_of_a_long_line_is_cut_around_its_marks():
+    """An HTML filing's markup line (or a megabyte on one line) is shown around the number, carets under it."""
+    from tieout.errors import excerpt
+    from tieout.model import Span
+
+    line = "<td style=\"" + "x" * 600 + "\">1,234</td>" + "y" * 600
+    col = line.index("1,234") + 1
+    shown, carets = excerpt([line], [Span(1, col, col + 5)]).splitlines()
+    assert len(shown) < 200 and shown.startswith("1 | ...") and shown.endswith("...")
+    at = carets.index("^")
+    assert shown[at:at + 5] == "1,234" and carets[at:].strip() == "^^^^^"
+    short = excerpt(["Total   1,234"], [Span(1, 9, 14)]).splitlines()
+    assert short == ["1 | Total   1,234", "  |         ^^^^^"]
