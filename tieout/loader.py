@@ -45,7 +45,7 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
     problems: list[Problem] = []
 
     from tieout.layout import document_to_blocks
-    from tieout.tables import block_to_table, tables_with_fiscal_years
+    from tieout.tables import block_to_table, standing_note, tables_with_fiscal_years
     from tieout.facts import tables_to_facts
     from tieout.facts.impossible import facts_to_problems
 
@@ -58,11 +58,13 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
         doc_blocks = _guard("layout", doc_problems, lambda: document_to_blocks(document), [])
         blocks.extend(doc_blocks)
         in_document = 0  # Table.index: position among this document's tables
+        standing = ""  # the latest sentence that sets the scale of the tables after it
         for block in doc_blocks:
             if block.kind != "table":
+                standing = standing_note(block) or standing
                 continue
-            table = _guard("tables", doc_problems, lambda: block_to_table(block, document, in_document, doc_blocks),
-                           None)
+            table = _guard("tables", doc_problems,
+                           lambda: block_to_table(block, document, in_document, doc_blocks, standing=standing), None)
             if table is not None and table.rows:
                 tables.append(table)
                 in_document += 1

@@ -219,6 +219,7 @@ class Table:
     rows: tuple[Row, ...]
     attributable: tuple[tuple[str, Decimal], ...] = ()  # (section, share) e.g. ("AMERICAN GIRL", 0.47)
     kind: str = "data"  # "data", "contents" (page numbers) or "cover" (a form's identifiers): no facts
+    note_from: str = "table"  # "table": the note is printed with it; "document": a sentence above sets it
 
 
 # --------------------------------------------------------------------------
@@ -249,7 +250,7 @@ class Fact:
     unit: str
     display: str
     scale: Decimal
-    scale_source: str  # "note", "note:shares", "label", "none"
+    scale_source: str  # where the scale came from: "note", "inferred" (shares from the money note), "header", "label", "document" (a sentence above the table), "ex27:multiplier", "none"
     decimals: int
     line: int
     col: int

@@ -72,7 +72,8 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
             elif column.scale != ONE and scaled == "money" and table.scale == ONE:
                 factor, scaled = column.scale, "column"  # "Amount (in thousands)": this column's money
             if scaled == "money":
-                scale, source = table.scale, "note" if table.scale != ONE else "none"
+                scale, source = table.scale, ("none" if table.scale == ONE else
+                                              "document" if table.note_from == "document" else "note")
             elif scaled == "shares":
                 scale, source = _share_scale(table, cell.value)
             elif scaled == "column":

@@ -8,6 +8,8 @@ The work is a chain of small pure functions, one module each:
       splits_to_columns      cells of all number lines -> column spans   columns.py
       find_header            the column-header lines                     headers.py
       lines_to_note          the scale note: title, header, lead-in      here, headers.py
+      standing_note          "Unless otherwise noted, tables are ... in   headers.py
+                             millions": the note of the tables after it
       header_to_columns      header phrases -> each column's header      headers.py
       headers_to_columns     each header -> Column with its period       here, periods.py
       lines_to_rows          labels, section paths, rules                rows.py
@@ -28,7 +30,7 @@ from tieout.model import Block, Column, Document, Line, Problem, Table
 from tieout.tables.cells import is_year_header, line_to_cells, strip_markup
 from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_columns, splits_to_columns
 from tieout.tables.headers import (collapse, find_header, header_line_note, header_to_columns, header_unit, is_note_line,
-                                   lead_in_note, stub_text, title_lines)
+                                   lead_in_note, standing_note, stub_text, title_lines)
 from tieout.tables.kinds import table_kind
 from tieout.tables.periods import (PeriodContext, header_to_period, is_balance_title, is_flow_statement, is_instant_table,
                                    months_named, text_to_dates, text_to_length, text_to_month_day, year_only,
@@ -36,7 +38,7 @@ from tieout.tables.periods import (PeriodContext, header_to_period, is_balance_t
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
 
-__all__ = ["block_to_table", "TableSettings", "tables_with_fiscal_years"]
+__all__ = ["block_to_table", "standing_note", "TableSettings", "tables_with_fiscal_years"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,10 @@ _GLUED = re.compile(r"\S [($]?[\d.,]*\d[)%]?$")  # a label ending in a number on
 
 
 def block_to_table(block: Block, document: Document, index: int, blocks=(),
-                   settings: TableSettings = DEFAULT) -> tuple[Table | None, list[Problem]]:
+                   settings: TableSettings = DEFAULT, standing: str = "") -> tuple[Table | None, list[Problem]]:
+    """``standing`` is the document's sentence above this table that sets its tables' scale
+    ("Unless otherwise noted, tables are presented in U.S. dollars in millions"): the note of a
+    table of money that prints none of its own."""
     problems: list[Problem] = []
     # lines that hold only markup (<S> <C>, <CAPTION>) are dropped; the rest without their markup
     kept = [(line, strip_markup(tab_gaps(line))) for line in block.lines]
@@ -102,9 +107,13 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     built_columns = headers_to_columns(columns, header_texts, percent_cols, context, title, title_text)
     drafts, attributable = lines_to_rows(lines[body_start:], texts[body_start:], splits[body_start:], columns,
                                          problems, document.name, by_rank=by_rank)
+    note_from = "table"
+    if not note and standing and any(d.dollar for d in drafts):
+        note, note_from = standing, "document"
+        scale = note_to_scale(note)
     money_table = scale.money != 1 or bool(note) or any(d.dollar for d in drafts)
     rows = tuple(finish_row(d, built_columns, money_table) for d in drafts)
-    if len({c.period for c in built_columns if c.kind == "amount"}) <= 1:
+    if len({c.period for c in built_columns if c.kind == "amount"} - {None}) <= 1:
         # a roll-forward dates its rows ("Balance, September 30, 1997"); its columns are the
         # components of equity, whose one shared header ("YEARS ENDED SEPTEMBER 30, 1997, 1998,
         # AND 1999") dates no single row
@@ -120,7 +129,7 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         document=document.name, index=index, title=title, note=collapse(note.strip("()")) if note else "",
         scale=scale.money, shares_scale=scale.shares if scale.shares_source != "none" else Decimal(1),
         first=first, last=lines[-1].number, columns=tuple(built_columns), rows=rows,
-        attributable=tuple(attributable), kind=table_kind(title, built_columns, rows),
+        attributable=tuple(attributable), kind=table_kind(title, built_columns, rows), note_from=note_from,
     ), problems
 
 

@@ -341,15 +341,53 @@ def _ends_sentence(words: str) -> bool:
 def lead_in_note(block: Block, blocks, settings) -> str:
     """The scale note of the sentence that leads into the table, or '': "The following table
     disaggregates our revenue by major source (in millions):" just above it."""
-    preceding = _blocks_before(block, blocks, 1)
-    if not preceding or preceding[0].kind != "paragraph" or block.first - preceding[0].last > settings.title_gap + 1:
+    preceding = _blocks_before(block, blocks, LEAD_IN_REACH + 1)
+    below = block
+    tables_between = 0
+    for previous in reversed(preceding):
+        if previous.kind == "table" and below.first - previous.last <= settings.title_gap + 1:
+            tables_between += 1  # "The following tables present ... (in millions):" leads into each
+            below = previous
+            continue
+        break
+    else:
         return ""
-    words = " ".join(line.text.strip() for line in preceding[0].lines[-3:])
+    if previous.kind != "paragraph" or below.first - previous.last > settings.title_gap + 1 \
+            or tables_between > LEAD_IN_REACH - 1:
+        return ""
+    words = " ".join(line.text.strip() for line in previous.lines[-3:])
     tail = words[-160:]
-    if not tail.rstrip().endswith((":", ".")):
+    if not tail.rstrip().endswith((":", ".")) or (tables_between and not _TABLES.search(words)):
         return ""
     note = find_note(tail)
     return note if note.startswith("(") else ""
+
+
+LEAD_IN_REACH = 4  # a sentence leading into "the following tables" reaches the next three tables after the first
+_TABLES = re.compile(r"\btables\b", re.IGNORECASE)
+
+# A sentence that sets the scale of the tables that follow it: "Unless otherwise noted, tables are
+# presented in U.S. dollars in millions", "All dollar amounts in the tables are stated in millions",
+# "tabular dollars are in millions, except per share amounts".
+_STANDING = re.compile(r"(?=[utia])(?:unless\s+otherwise\s+(?:noted|indicated|stated|specified)|tabular\b|"
+                       r"in\s+(?:the|these|all|our)\s+tables\b|tables\s+(?:are|in)\b|all\s+(?:dollar\s+)?amounts\b)",
+                       re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")
+
+
+def standing_note(block: Block) -> str:
+    """The sentence of a paragraph that sets the scale of the document's tables from here on, or ''."""
+    if block.kind != "paragraph":
+        return ""
+    text = " ".join(line.text.strip() for line in block.lines)
+    if len(text) > 4000 or not _STANDING.search(text):
+        return ""
+    for sentence in _SENTENCE_END.split(text):
+        if len(sentence) <= 300 and _STANDING.search(sentence):
+            note = find_note(sentence)
+            if note and not note.startswith("(") and note_to_scale(note).money != 1:
+                return sentence.strip().rstrip(".")
+    return ""
 
 
 def _blocks_before(block: Block, blocks, count: int) -> list[Block]:

@@ -27,6 +27,7 @@ LABEL_GAP = 4
 
 _NUMBER = re.compile(r"[-\u2212]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 _NIL = re.compile(r"[-\u2012-\u2015\u2212]+|n/?a|nm|nil|\*+", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _FOOTNOTE = re.compile(r"\(\w\)$|\*+$")
 _GLUE_LEFT = frozenset({"$", "($", "$(", "(", "US$", "\u20ac", "\u00a3"})
 _GLUE_RIGHT = frozenset({")", "%", ")%", "%)", "pts", "bps"})
@@ -116,8 +117,15 @@ def _is_figure(text: str) -> bool:
 
 def grid_columns(rows: list[list[Placed]]) -> list[int]:
     """Matrix columns that hold a number right of the first column in some row (its last matrix
-    column, numbers being right-set)."""
-    return sorted({cell.last for cells in rows for cell in cells if cell.first > 0 and _is_figure(cell_text(cell))})
+    column, numbers being right-set), or a dash in several rows (a period with nothing to report:
+    "—" down the column); a dash in one row between two column groups is no column."""
+    figures = {cell.last for cells in rows for cell in cells if cell.first > 0 and _is_figure(cell_text(cell))}
+    dashes: dict[int, int] = {}
+    for cells in rows:
+        for cell in cells:
+            if cell.first > 0 and cell.last not in figures and is_number_text(cell_text(cell)):
+                dashes[cell.last] = dashes.get(cell.last, 0) + 1
+    return sorted(figures | {col for col, count in dashes.items() if count >= 2})
 
 
 def is_data_table(rows: list[list[Placed]]) -> bool:
@@ -164,8 +172,9 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
         for cell in cells:
             if cell.last < first_number:
                 continue
-            lo = slot.get(max(cell.first, first_number), ncols - 1)
-            hi = slot.get(cell.last, ncols - 1)
+            if not any(cell.first <= col <= cell.last for col in numbers) and is_number_text(cell_text(cell)):
+                continue  # a dash in the spacer between two column groups stands over no column
+            lo, hi = _covered(cell, numbers, slot)
             if cell.first < first_number <= cell.last and cell.first == 0 and lo == hi and \
                     not is_number_text(cell_text(cell)):
                 labels.append(cell)  # a label cell spanning into the first number column
@@ -192,9 +201,9 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
         lefts.append(x)
         x += w + GAP
     out: list[GridLine] = []
-    pending_rule: dict[int, str] = {}
+    pending_rule: dict[tuple[int, int], str] = {}
     for labels, others in laid:
-        top_rule = {lo: cell.border_top for lo, hi, cell in others if cell.border_top and lo == hi}
+        top_rule = {(lo, hi): cell.border_top for lo, hi, cell in others if cell.border_top}
         top_rule.update(pending_rule)
         if top_rule:
             out.append(_rule_line(top_rule, lefts, widths))
@@ -209,8 +218,8 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
             text = lines_text[row]
             if len(text) < at:
                 text += " " * (at - len(text))
-            elif len(text) > at:
-                text += " "
+            elif len(text) > at:  # no room left: two spaces keep the two apart as phrases
+                text += "  "
                 at = len(text)
             col = at
             for k, run in enumerate(runs):
@@ -239,10 +248,32 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
         for k in range(height):
             if lines_text[k].strip():
                 out.append(GridLine(lines_text[k].rstrip(), anchors[k]))
-        pending_rule = {lo: cell.border_bottom for lo, hi, cell in others if cell.border_bottom and lo == hi}
+        # a cell's bottom border under its columns; a header over several columns is underlined
+        # across them, bordered or not: the span is what the HTML says for certain
+        pending_rule = {(lo, hi): cell.border_bottom or "-" for lo, hi, cell in others
+                        if cell.border_bottom or (lo < hi and _heads(cell, body_row))}
     if pending_rule:
         out.append(_rule_line(pending_rule, lefts, widths))
     return out
+
+
+def _covered(cell: Placed, numbers: list[int], slot: dict[int, int]) -> tuple[int, int]:
+    """The number columns a cell stands over: those inside its span, else the one its span ends in.
+
+    A header spanning "$", number and padding cells ("June 30, 2023" over columns 3-5, the number
+    in 4) stands over its number only, not the next column its padding cell reaches into.
+    """
+    inside = [k for k, col in enumerate(numbers) if cell.first <= col <= cell.last]
+    if inside:
+        return inside[0], inside[-1]
+    ncols = len(numbers)
+    return slot.get(max(cell.first, numbers[0]), ncols - 1), slot.get(cell.last, ncols - 1)
+
+
+def _heads(cell: Placed, body_row: bool) -> bool:
+    """Is this cell, spanning several number columns, a header over them (words, or a year)?"""
+    text = cell_text(cell).strip()
+    return bool(text) and (not body_row or bool(_YEAR.fullmatch(text)))
 
 
 def joined(lines: list[list[Run]]) -> list[Run]:
@@ -254,8 +285,11 @@ def joined(lines: list[list[Run]]) -> list[Run]:
     return out
 
 
-def _rule_line(rule: dict[int, str], lefts: list[int], widths: list[int]) -> GridLine:
+def _rule_line(rule: dict[tuple[int, int], str], lefts: list[int], widths: list[int]) -> GridLine:
+    """One rule segment per (first, last) number column range; a range inside one drawn is left out."""
     text = ""
-    for k in sorted(rule):
-        text += " " * (lefts[k] - len(text)) + rule[k] * widths[k]
+    for lo, hi in sorted(rule, key=lambda span: (span[0], -span[1])):
+        if len(text) > lefts[lo]:
+            continue
+        text += " " * (lefts[lo] - len(text)) + rule[lo, hi] * (lefts[hi] + widths[hi] - lefts[lo])
     return GridLine(text, [])
