@@ -107,11 +107,12 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
     built_columns = headers_to_columns(columns, header_texts, percent_cols, context, title, title_text)
     drafts, attributable = lines_to_rows(lines[body_start:], texts[body_start:], splits[body_start:], columns,
                                          problems, document.name, by_rank=by_rank)
+    dollar = any(d.dollar for d in drafts)
     note_from = "table"
-    if not note and standing and any(d.dollar for d in drafts):
+    if not note and standing and dollar:
         note, note_from = standing, "document"
         scale = note_to_scale(note)
-    money_table = scale.money != 1 or bool(note) or any(d.dollar for d in drafts)
+    money_table = scale.money != 1 or bool(note) or dollar
     rows = tuple(finish_row(d, built_columns, money_table) for d in drafts)
     if len({c.period for c in built_columns if c.kind == "amount"} - {None}) <= 1:
         # a roll-forward dates its rows ("Balance, September 30, 1997"); its columns are the

@@ -341,7 +341,7 @@ def _ends_sentence(words: str) -> bool:
 def lead_in_note(block: Block, blocks, settings) -> str:
     """The scale note of the sentence that leads into the table, or '': "The following table
     disaggregates our revenue by major source (in millions):" just above it."""
-    preceding = _blocks_before(block, blocks, LEAD_IN_REACH + 1)
+    preceding = _blocks_before(block, blocks, LEAD_IN_REACH)
     below = block
     tables_between = 0
     for previous in reversed(preceding):
@@ -352,8 +352,7 @@ def lead_in_note(block: Block, blocks, settings) -> str:
         break
     else:
         return ""
-    if previous.kind != "paragraph" or below.first - previous.last > settings.title_gap + 1 \
-            or tables_between > LEAD_IN_REACH - 1:
+    if previous.kind != "paragraph" or below.first - previous.last > settings.title_gap + 1:
         return ""
     words = " ".join(line.text.strip() for line in previous.lines[-3:])
     tail = words[-160:]
@@ -363,7 +362,7 @@ def lead_in_note(block: Block, blocks, settings) -> str:
     return note if note.startswith("(") else ""
 
 
-LEAD_IN_REACH = 4  # a sentence leading into "the following tables" reaches the next three tables after the first
+LEAD_IN_REACH = 4  # blocks looked back over: a sentence leading into "the following tables" reaches four tables
 _TABLES = re.compile(r"\btables\b", re.IGNORECASE)
 
 # A sentence that sets the scale of the tables that follow it: "Unless otherwise noted, tables are

@@ -119,11 +119,16 @@ def grid_columns(rows: list[list[Placed]]) -> list[int]:
     """Matrix columns that hold a number right of the first column in some row (its last matrix
     column, numbers being right-set), or a dash in several rows (a period with nothing to report:
     "—" down the column); a dash in one row between two column groups is no column."""
-    figures = {cell.last for cells in rows for cell in cells if cell.first > 0 and _is_figure(cell_text(cell))}
+    figures: set[int] = set()
     dashes: dict[int, int] = {}
     for cells in rows:
         for cell in cells:
-            if cell.first > 0 and cell.last not in figures and is_number_text(cell_text(cell)):
+            if cell.first == 0:
+                continue
+            text = cell_text(cell)
+            if _is_figure(text):
+                figures.add(cell.last)
+            elif is_number_text(text):
                 dashes[cell.last] = dashes.get(cell.last, 0) + 1
     return sorted(figures | {col for col, count in dashes.items() if count >= 2})
 
@@ -172,9 +177,10 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
         for cell in cells:
             if cell.last < first_number:
                 continue
-            if not any(cell.first <= col <= cell.last for col in numbers) and is_number_text(cell_text(cell)):
+            covered = _covered(cell, numbers, slot)
+            if covered is None:
                 continue  # a dash in the spacer between two column groups stands over no column
-            lo, hi = _covered(cell, numbers, slot)
+            lo, hi = covered
             if cell.first < first_number <= cell.last and cell.first == 0 and lo == hi and \
                     not is_number_text(cell_text(cell)):
                 labels.append(cell)  # a label cell spanning into the first number column
@@ -257,8 +263,9 @@ def grid_to_lines(rows: list[list[Placed]], numbers: list[int]) -> list[GridLine
     return out
 
 
-def _covered(cell: Placed, numbers: list[int], slot: dict[int, int]) -> tuple[int, int]:
-    """The number columns a cell stands over: those inside its span, else the one its span ends in.
+def _covered(cell: Placed, numbers: list[int], slot: dict[int, int]) -> tuple[int, int] | None:
+    """The number columns a cell stands over: those inside its span, else the one its span ends in;
+    None for a number or dash whose span holds no number column (it stands over none).
 
     A header spanning "$", number and padding cells ("June 30, 2023" over columns 3-5, the number
     in 4) stands over its number only, not the next column its padding cell reaches into.
@@ -266,6 +273,8 @@ def _covered(cell: Placed, numbers: list[int], slot: dict[int, int]) -> tuple[in
     inside = [k for k, col in enumerate(numbers) if cell.first <= col <= cell.last]
     if inside:
         return inside[0], inside[-1]
+    if is_number_text(cell_text(cell)):
+        return None
     ncols = len(numbers)
     return slot.get(max(cell.first, numbers[0]), ncols - 1), slot.get(cell.last, ncols - 1)
 
