@@ -11,6 +11,8 @@ source line with ``^^^`` under the characters involved.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 
 from tieout.model import Problem, Span
@@ -50,16 +52,38 @@ EXCERPT_WIDTH = 160  # a longer line (an HTML filing's markup, a megabyte on one
 
 
 def _window(text: str, carets: str) -> tuple[str, str]:
-    """A long line cut to the stretch around its marks, "..." where it was cut; the carets cut alike."""
+    """A long line cut to the stretch around its marks, "..." where it was cut; the carets cut alike.
+
+    Marks far apart on one line (an HTML filing's whole table on one line) are shown each with
+    its own stretch, "..." between them.
+    """
     if len(text) <= EXCERPT_WIDTH:
         return text, carets
     first = carets.find("^")
     last = carets.rfind("^") + 1
-    start = max(0, min(first - 40, last - EXCERPT_WIDTH + 40))
-    end = min(len(text), max(start + EXCERPT_WIDTH, last + 40))
-    head = "..." if start else ""
-    tail = "..." if end < len(text) else ""
-    return head + text[start:end] + tail, " " * len(head) + carets[start:end]
+    if last - first + 2 * _AROUND <= EXCERPT_WIDTH:
+        start = max(0, min(first - _AROUND, last - EXCERPT_WIDTH + _AROUND))
+        stretches = [(start, min(len(text), max(start + EXCERPT_WIDTH, last + _AROUND)))]
+    else:
+        stretches = []
+        for mark in re.finditer(r"\^+", carets):
+            start, end = max(0, mark.start() - _AROUND), min(len(text), mark.end() + _AROUND)
+            if stretches and start <= stretches[-1][1] + 3:
+                stretches[-1] = (stretches[-1][0], end)
+            else:
+                stretches.append((start, end))
+    shown, under, at = "", "", 0
+    for start, end in stretches:
+        cut = "..." if start > at else ""
+        shown += cut + text[start:end]
+        under += " " * len(cut) + carets[start:end].ljust(end - start)
+        at = end
+    if at < len(text):
+        shown += "..."
+    return shown, under.rstrip()
+
+
+_AROUND = 40  # characters shown either side of a mark on a cut line
 
 
 def _expanded_col(raw: str, col: int) -> int:

@@ -116,3 +116,17 @@ def test_excerpt_of_a_long_line_is_cut_around_its_marks():
     assert shown[at:at + 5] == "1,234" and carets[at:].strip() == "^^^^^"
     short = excerpt(["Total   1,234"], [Span(1, 9, 14)]).splitlines()
     assert short == ["1 | Total   1,234", "  |         ^^^^^"]
+
+
+def test_excerpt_of_marks_far_apart_on_one_line_shows_each_with_its_own_stretch():
+    """An HTML table on one line of markup: the total and its items thousands of characters apart."""
+    from tieout.errors import excerpt
+    from tieout.model import Span
+
+    line = "<td>840</td>" + "x" * 3000 + "<td>2,942</td>" + "y" * 3000
+    spans = [Span(1, line.index("840") + 1, line.index("840") + 4),
+             Span(1, line.index("2,942") + 1, line.index("2,942") + 6)]
+    shown, carets = excerpt([line], spans).splitlines()
+    assert len(shown) < 200 and "840" in shown and "2,942" in shown and "..." in shown
+    marked = [shown[m.start():m.end()] for m in __import__("re").finditer(r"\^+", carets)]
+    assert marked == ["840", "2,942"]
