@@ -63,8 +63,10 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
             if block.kind != "table":
                 standing = standing_note(block) or standing
                 continue
+            previous = tables[-1] if in_document else None
             table = _guard("tables", doc_problems,
-                           lambda: block_to_table(block, document, in_document, doc_blocks, standing=standing), None)
+                           lambda: block_to_table(block, document, in_document, doc_blocks, standing=standing,
+                                                  previous=previous), None)
             if table is not None and table.rows:
                 tables.append(table)
                 in_document += 1

@@ -35,7 +35,7 @@ from functools import lru_cache
 from tieout.claims.nearmiss import NearMiss, claim_to_written, near_miss, render_fact
 from tieout.claims.settings import ClaimSettings
 from tieout.claims.words import (
-    ACTION_WORDS, CONTRASTS, GOAL_RE, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, PROFIT_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, UNIT_WORDS, label_to_groups,
+    ACTION_WORDS, CONTRASTS, GOAL_RE, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, PROFIT_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, MEASURE_WORDS, UNIT_WORDS, label_to_groups,
     text_to_words, unit_family,
 )
 from tieout.claims.periods import LENGTHS, MONTHS, iso_to_dates, months_of, text_to_phrases
@@ -365,10 +365,21 @@ def unit_matches(claim: Claim, fact: Fact) -> bool:
 
 
 def _plausible(claim: Claim, fact: Fact, settings: ClaimSettings) -> bool:
+    return _within(claim, fact, settings.magnitude_gate)
+
+
+def _significant_digits(text: str) -> int:
+    """How many significant digits a figure is written with ("$1,084,000" 4, "6 cents" 1)."""
+    digits = "".join(ch for ch in text if ch.isdigit()).strip("0")
+    return len(digits)
+
+
+def _within(claim: Claim, fact: Fact, factor) -> bool:
+    """Are the claim's figure and the fact's value within ``factor`` of each other?"""
     a, b = abs(claim.value), abs(fact.value or 0)
     if a == 0 or b == 0:
         return a == b
-    return max(a, b) / min(a, b) <= settings.magnitude_gate
+    return max(a, b) / min(a, b) <= factor
 
 
 def meaning_tie(words: Words, claim: Claim, scored: Sequence[tuple[Meaning, Fact]],
@@ -432,9 +443,20 @@ def sign_stated(claim: Claim, words: Words, fact: Fact) -> bool:
     return claim.value > 0 and fact.value < 0 and bool(words.local & PROFIT_WORDS)
 
 
+_SET_ASIDE = re.compile(r"\b(?:before|excluding|exclusive\s+of|net\s+of|less)\b", re.IGNORECASE)
+
+
+def _label_head(label: str) -> frozenset[str]:
+    """The words of a label before what it sets aside ("Income" of "Income before income taxes")."""
+    return text_to_words(_SET_ASIDE.split(label, maxsplit=1)[0]) or text_to_words(label)
+
+
 def contradicts(words: Words, fact: Fact) -> bool:
-    """The sentence says the opposite of a word of the row's label ("diluted" against "Basic")."""
+    """The sentence says the opposite of a word of the row's label ("diluted" against "Basic"), or the
+    claim names an action the row does not ("paid income taxes of" is not "Total income taxes")."""
     label = _row(fact).label
+    if (words.local & MEASURE_WORDS) - label:
+        return True
     return any(label & a and words.sentence & b and not words.sentence & a
                for a, b in _CONTRASTS_BOTH_WAYS)
 
@@ -481,7 +503,10 @@ def near_miss_fact(claim: Claim, words: Words, scored: Sequence[tuple[Meaning, F
         return mostly_about(words, f) and not unsaid  # "net income" is not "Total operating income"
 
     found = [(m, f, miss) for m, f, miss in found
-             if (about(f) or m.tied) and (miss.kind != "sign" or sign_stated(claim, words, f))]
+             if (about(f) or m.tied) and (miss.kind != "sign" or sign_stated(claim, words, f))
+             # "the valuation allowance" is not "Net deferred tax asset before valuation allowance": the claim's
+             # subject touches what the label is, before what it sets aside
+             and words.local & _label_head(f.label)]
     if not found:
         return None
     best_m, best, miss = max(found, key=lambda x: (x[0].score, -x[1].id))
@@ -702,7 +727,8 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
     blamed = None
     if claim.period is not None and claim.kind != "delta" and not (words.local & NON_TABLE_WORDS):
         subject = words.local - UNIT_WORDS - GENERIC
-        named = [(m, f) for m, f in scored_all if m.strong and _plausible(claim, f, settings)
+        named = [(m, f) for m, f in scored_all
+                 if m.strong and _plausible(claim, f, settings) and not contradicts(words, f) and mostly_about(words, f)
                  and not (_row(f).qualified - words.said)
                  and not (subject - _row(f).label - _row(f).where) & FIN_HEADS]  # "interest expense on debt"
         if composite(scored_all):
@@ -731,6 +757,9 @@ def amount_to_check(claim: Claim, facts: Sequence[Fact] | FactIndex,
         fact = blamed
         message = (f"{name} does not match {fact_to_text(fact)} for {claim.period}: the wording admits "
                    f"[{_fmt(claim.low)}, {_fmt(claim.high)}], the table [{_fmt(fact.low)}, {_fmt(fact.high)}]")
+        if not _within(claim, fact, settings.blame_gate) and _significant_digits(claim.text) > 1:
+            return _check(claim, "unverifiable", message + "; far more than a typing slip apart, the figure is "
+                          "more likely a part of that row or another measure", [fact], expected=fact.display), None
         return _check(claim, "fail", message, [fact], expected=fact.display), fact
     matching = (in_period.facts[i] for i in in_period.near_value((claim.low, claim.high), nonzero)
                 if claim_meets_fact(claim, words, in_period.facts[i]))
@@ -1157,9 +1186,18 @@ def claims_to_checks(claims: Iterable[Claim], report: Report,
     for claim in claims:
         check = out.get(claim.id)
         if check is not None and check.status == "fail" and claim.kind == "amount" and tied.get(claim.id) is not None:
-            other = _sibling_of_row(claim, tied[claim.id], sentences[claim.id], index)
+            fact = tied[claim.id]
+            stated = next((o for o in sentences[claim.id] if o.id != claim.id and anchors.get(o.id) is fact), None)
+            if stated is not None:
+                # "the tax benefit of the net operating loss carryforwards was $23.3 million, ... against the net
+                # operating loss carryforwards of $68.5 million": the row is the sentence's other figure
+                out[claim.id] = _check(claim, "unverifiable", (
+                    f"{_claim_name(claim)}: {fact_to_text(fact)} is the figure the same sentence states as "
+                    f"{stated.text}; this figure is another measure"), [fact])
+                tied[claim.id] = None
+                continue
+            other = _sibling_of_row(claim, fact, sentences[claim.id], index)
             if other is not None:
-                fact = tied[claim.id]
                 out[claim.id] = _check(claim, "unverifiable", (
                     f"{_claim_name(claim)}: {fact_to_text(fact)} is the figure the same sentence states for "
                     f"{other.period or 'another period'} ({other.text}); the periods of the text and the table "

@@ -146,6 +146,10 @@ ACTION_WORDS = frozenset(
     "repayment repayments issuance borrowing borrowings repurchase repurchases "
     "capital expenditure expenditures".split())
 
+# words that make a figure another measure of the subject a row names: "paid income taxes of" is the cash,
+# not "Total income taxes"; "wrote down $3,950,000 in preferred securities" is a charge, not "Preferred stocks"
+MEASURE_WORDS = frozenset("paid wrote".split())
+
 # a row or table with these words restates figures on another basis ("pro forma", "as adjusted") or a part of
 # them ("foreign pretax earnings" are not "Income before income taxes"): a sentence that does not say so is not
 # about it, and a claim that says so is not about a row that does not

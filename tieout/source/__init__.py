@@ -8,6 +8,7 @@ The chain, one small module each::
     lines     text -> raw lines + page breaks   (\\r\\n, \\n, \\r end a line; \\f is a page break)
     sgml      raw lines -> header + parts       (<SEC-DOCUMENT>, <IMS-DOCUMENT>, <DOCUMENT>...)
     stripped  the same for tag-stripped submissions
+    cover     no header: form, period of report, registrant from the cover page
     furniture document lines -> furniture line numbers
 
 ``load_filing`` raises ``InputError`` only when nothing in the file can be
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from tieout.errors import InputError
 from tieout.model import Document, Filing, Problem
+from tieout.source.cover import lines_to_cover
 from tieout.source.decode import bytes_to_text
 from tieout.source.furniture import DEFAULT_SETTINGS, FurnitureSettings, raw_to_furniture
 from tieout.source.lines import raw_to_lines, text_to_lines
@@ -73,6 +75,10 @@ def load_filing(path: str | Path, data: bytes | None = None, *,
     if not documents:
         raise InputError(_nothing_readable(name, container))
     header = container.header
+    if not (header.form_type and header.period):  # no EDGAR header: the cover says what it would
+        cover = lines_to_cover(line.text for line in documents[0].lines)
+        header = replace(header, form_type=header.form_type or cover.form_type,
+                         period=header.period or cover.period, company=header.company or cover.company)
     return Filing(
         path=path, sha256=hashlib.sha256(data).hexdigest(), size=len(data), encoding=decoded.encoding,
         documents=tuple(documents), form_type=header.form_type, company=header.company, cik=header.cik,

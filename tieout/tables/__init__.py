@@ -34,7 +34,7 @@ from tieout.tables.headers import (collapse, find_header, header_line_note, head
 from tieout.tables.kinds import table_kind
 from tieout.tables.periods import (PeriodContext, header_to_period, is_balance_title, is_flow_statement, is_instant_table,
                                    months_named, text_to_dates, text_to_length, text_to_month_day, year_only,
-                                   year_to_fiscal_period, years_from_consecutive_ends)
+                                   fiscal_year_ends, year_to_fiscal_period, years_from_consecutive_ends)
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
 
@@ -48,16 +48,19 @@ class TableSettings:
 
 
 DEFAULT = TableSettings()
+CONTINUATION_GAP = 15  # lines between a table and its continuation on the next page (furniture, blanks)
 
 
 _GLUED = re.compile(r"\S [($]?[\d.,]*\d[)%]?$")  # a label ending in a number one space off
 
 
-def block_to_table(block: Block, document: Document, index: int, blocks=(),
-                   settings: TableSettings = DEFAULT, standing: str = "") -> tuple[Table | None, list[Problem]]:
+def block_to_table(block: Block, document: Document, index: int, blocks=(), settings: TableSettings = DEFAULT,
+                   standing: str = "", previous: Table | None = None) -> tuple[Table | None, list[Problem]]:
     """``standing`` is the document's sentence above this table that sets its tables' scale
     ("Unless otherwise noted, tables are presented in U.S. dollars in millions"): the note of a
-    table of money that prints none of its own."""
+    table of money that prints none of its own. ``previous`` is the document's table before this
+    one: a table that prints neither title nor note and follows it over a page break is its
+    continuation, with its title and note."""
     problems: list[Problem] = []
     # lines that hold only markup (<S> <C>, <CAPTION>) are dropped; the rest without their markup
     kept = [(line, strip_markup(tab_gaps(line))) for line in block.lines]
@@ -109,6 +112,12 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
                                          problems, document.name, by_rank=by_rank)
     dollar = any(d.dollar for d in drafts)
     note_from = "table"
+    if not note and not title and previous is not None and continues(previous, block, blocks, built_columns):
+        title, note = previous.title, previous.note
+        scale = note_to_scale(note)
+        if not any(c.period for c in built_columns):  # a page that does not repeat the header
+            periods = iter([c.period for c in previous.columns if c.kind == "amount"])
+            built_columns = [replace(c, period=next(periods)) if c.kind == "amount" else c for c in built_columns]
     if not note and standing and dollar:
         note, note_from = standing, "document"
         scale = note_to_scale(note)
@@ -132,6 +141,32 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(),
         first=first, last=lines[-1].number, columns=tuple(built_columns), rows=rows,
         attributable=tuple(attributable), kind=table_kind(title, built_columns, rows), note_from=note_from,
     ), problems
+
+
+def continues(previous: Table, block: Block, blocks, columns: list[Column]) -> bool:
+    """Does the table of ``block`` go on with ``previous`` over a page break?
+
+    Page furniture lies between them (a page number, a running head), and nothing else but blocks of
+    a few short lines; it has as many columns of amounts; the caller has found neither title nor note.
+    """
+    if not previous.note or previous.document != block.document or block.first <= previous.last:
+        return False
+    amounts = [c for c in columns if c.kind == "amount"]
+    if len(amounts) != sum(c.kind == "amount" for c in previous.columns):
+        return False
+    if block.first - previous.last > CONTINUATION_GAP:
+        return False
+    page_break = False  # two tables one after the other on a page are two tables
+    for between in reversed(blocks):  # from the end: only the blocks just above count
+        if between.document != block.document or between.first >= block.first:
+            continue
+        if between.first <= previous.last:  # the previous table's own block
+            break
+        if between.kind == "table" or (between.kind != "furniture" and (
+                len(between.lines) > 2 or any(len(line.text.strip()) > 60 for line in between.lines))):
+            return False
+        page_break = page_break or between.kind == "furniture"
+    return page_break
 
 
 def lines_to_note(title_texts: list[str], header_texts: list[str], columns, block: Block, blocks,
@@ -210,8 +245,9 @@ def tables_with_fiscal_years(tables: list[Table], form_type: str, period: str) -
     """In an annual report, a column headed by a bare year ("1995") is that fiscal year.
 
     The fiscal year ends on the month and day of the report's period
-    (``CONFORMED PERIOD OF REPORT``); without an annual form type or a period
-    the bare year stays as it is.
+    (``CONFORMED PERIOD OF REPORT``), or on the date the document itself gives
+    that year's end in a column or a title (a 52/53-week year); without an
+    annual form type or a period the bare year stays as it is.
     """
     from datetime import date
 
@@ -221,12 +257,33 @@ def tables_with_fiscal_years(tables: list[Table], form_type: str, period: str) -
         fiscal_end = date.fromisoformat(period)
     except ValueError:
         return tables
+    ends = fiscal_year_ends(_printed_dates(tables, fiscal_end), fiscal_end)
     out = []
     for table in tables:
         if any(c.period and re.fullmatch(r"\d{4}", c.period) for c in table.columns):
             instant = is_instant_table(table.title, " ".join(c.header for c in table.columns))
-            columns = tuple(replace(c, period=year_to_fiscal_period(c.period, fiscal_end, instant))
+            columns = tuple(replace(c, period=year_to_fiscal_period(c.period, fiscal_end, instant, ends))
                             if c.period and re.fullmatch(r"\d{4}", c.period) else c for c in table.columns)
             table = replace(table, columns=columns)
         out.append(table)
     return out
+
+
+def _printed_dates(tables: list[Table], fiscal_end):
+    """The full dates the tables print for year ends: their columns' period ends, and a title's
+    dates when it names the ends of two or more fiscal years ("At December 31, 2023 and January
+    1, 2023"; a lone date in a title may be any day near a year end: "effective January 1")."""
+    from datetime import date
+
+    yield fiscal_end
+    for table in tables:
+        titled = text_to_dates(table.title)
+        if len(fiscal_year_ends(titled, fiscal_end)) >= 2:
+            yield from titled
+        for column in table.columns:
+            end = (column.period or "").rpartition("/")[2]
+            if len(end) == 10:
+                try:
+                    yield date.fromisoformat(end)
+                except ValueError:
+                    pass

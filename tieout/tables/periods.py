@@ -14,6 +14,8 @@ that gives no date at all has no period (``None``): it is never guessed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import calendar
 import re
 from dataclasses import dataclass
@@ -179,6 +181,14 @@ def _header_end_date(header: str, context: PeriodContext) -> date | None:
     if not years:
         return None
     year = int(years[-1])
+    # the title's date for this year: within a week of the latest date's month and day in that
+    # year ("At December 31, 2023 and January 1, 2023": 2022 ends January 1, 2023, a 52/53-week year)
+    if len(context.title_dates) > 1:
+        latest = max(context.title_dates)
+        nominal = date(year, latest.month, min(latest.day, calendar.monthrange(year, latest.month)[1]))
+        near = [known for known in context.title_dates if abs((known - nominal).days) <= 7]
+        if len(near) == 1:
+            return near[0]
     for known in context.title_dates:
         if known.year == year:
             return known
@@ -228,18 +238,40 @@ def is_instant_table(title: str, header_text: str) -> bool:
     return bool(_AS_OF.search(header_text))
 
 
-def year_to_fiscal_period(year: str, fiscal_end: date, instant: bool) -> str:
+def year_to_fiscal_period(year: str, fiscal_end: date, instant: bool, ends: dict[int, date] | None = None) -> str:
     """A bare year column of an annual report -> the fiscal year it names.
 
     ``fiscal_end`` is the report's period end (CONFORMED PERIOD OF REPORT); the
-    year's period ends on the same month and day.
+    year's period ends on the same month and day, or on the day ``ends`` gives
+    for that fiscal year (a 52/53-week year the document dates elsewhere: "At
+    December 31, 2023 and January 1, 2023"), and then starts the day after the
+    year before it ended.
     """
+    ends = ends or {}
     number = int(year)
     day = min(fiscal_end.day, calendar.monthrange(number, fiscal_end.month)[1])
-    end = date(number, fiscal_end.month, day)
+    end = ends.get(number) or date(number, fiscal_end.month, day)
     if instant:
         return end.isoformat()
+    if number - 1 in ends:
+        return f"{(ends[number - 1] + timedelta(days=1)).isoformat()}/{end.isoformat()}"
     return f"{start_of(end, (12, 'months')).isoformat()}/{end.isoformat()}"
+
+
+def fiscal_year_ends(dates: Iterable[date], fiscal_end: date) -> dict[int, date]:
+    """The fiscal year each date ends, for dates within a week of the fiscal year's month and day.
+
+    A 52/53-week year ends on the weekday nearest the nominal end, so fiscal 2022 of a year
+    ending late December may end on January 1, 2023: the year is the nominal end's. A fiscal
+    year dated two ways (a typo, a transition) is left out.
+    """
+    found: dict[int, set[date]] = {}
+    for day in dates:
+        for year in (day.year - 1, day.year, day.year + 1):
+            nominal_day = min(fiscal_end.day, calendar.monthrange(year, fiscal_end.month)[1])
+            if abs((day - date(year, fiscal_end.month, nominal_day)).days) <= 7:
+                found.setdefault(year, set()).add(day)
+    return {year: next(iter(days)) for year, days in found.items() if len(days) == 1}
 
 
 def years_from_consecutive_ends(ends: list[date | None]) -> list[str | None]:
