@@ -35,7 +35,8 @@ def register(subparsers) -> None:
         "show", help="the tables as tieout read them, with check marks (or one HTML page)",
         description="Print every table of FILE as read: labels with their section path and one column "
                     "per period; numbers are green where every check they take part in passes, red where "
-                    "one fails. With --html, write the document view as one self-contained HTML file.",
+                    "one fails. With --html, write the document view as one self-contained HTML file "
+                    "(an HTML filing as filed, sanitized, its numbers marked).",
         epilog=example_epilog(
             "tieout show examples/northwind-1997-q2-release.txt",
             "tieout show filing.txt --html review.html",
@@ -45,6 +46,8 @@ def register(subparsers) -> None:
     show.add_argument("file", metavar="FILE", help="a plain-text filing, or - for standard input")
     show.add_argument("--html", metavar="OUT", help="write the document view as one HTML file")
     show.add_argument("--no-check", action="store_true", help="only read; do not run the checks")
+    show.add_argument("--as-text", action="store_true",
+                      help="with --html: show an HTML filing's markup lines, not the filing as filed")
     show.set_defaults(run=run_show)
 
 
@@ -103,7 +106,7 @@ def run_show(args) -> int:
         out = Path(args.html)
         if out.is_dir() or not out.parent.exists():
             raise InputError(f"{out}: cannot write the HTML file there")
-        out.write_text(report_to_html(report), encoding="utf-8")
+        out.write_text(report_to_html(report, as_text=args.as_text), encoding="utf-8")
         print(f"wrote {out}", file=sys.stderr)
         return 0
     from tieout.render.tables_text import print_report

@@ -117,6 +117,9 @@ class Document:
     # file's own line and column (``tieout.source.html.SourceMap``); None for text documents,
     # whose line numbers are the file's
     origin: object | None = None
+    # an HTML document: the first and last line of the file that hold its markup (the document
+    # viewer shows that markup as filed); None for text documents
+    html_lines: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

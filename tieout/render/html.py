@@ -7,6 +7,9 @@ script, no inline event handlers, no remote loads). Every piece of document
 text goes through Jinja2's autoescaping; the data for the script sits in a
 non-executed JSON block with ``<``, ``>`` and ``&`` escaped.
 
+An HTML filing is shown as filed (``tieout.render.filed``): its sanitized markup is output
+as is, and its style classes come in a second inline stylesheet with its own hash.
+
 ``environment()`` is the one Jinja2 environment, shared with ``tieout.serve``.
 """
 
@@ -53,20 +56,28 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def standalone_csp(css: str, js: str) -> str:
-    return ("default-src 'none'; script-src " + csp_hash(js) + "; style-src " + csp_hash(css)
+def standalone_csp(css: str, js: str, *more_css: str) -> str:
+    styles = " ".join(csp_hash(text) for text in (css, *more_css) if text)
+    return ("default-src 'none'; script-src " + csp_hash(js) + "; style-src " + styles
             + "; img-src data:; base-uri 'none'; form-action 'none'")
 
 
 def view_to_html(view: View) -> str:
-    """Render a View as the self-contained page."""
+    """Render a View as the self-contained page.
+
+    An HTML filing shown as filed brings a second stylesheet (its style attributes as classes,
+    ``tieout.render.filed``), allowed by its own hash: the CSP stays without ``'unsafe-inline'``.
+    """
     css, js = static_text("docview.css"), static_text("docview.js")
-    if "</script" in js.lower() or "</style" in css.lower():  # our own files; never expected
+    filed_css = view.css
+    if "</script" in js.lower() or "</style" in css.lower() or "<" in filed_css:  # never expected
         raise ValueError("inline asset would close its element")
     return environment().get_template("standalone.html").render(
-        view=view, csp=standalone_csp(css, js), css=Markup(css), js=Markup(js))
+        view=view, csp=standalone_csp(css, js, filed_css), css=Markup(css), js=Markup(js),
+        filed_css=Markup(filed_css))
 
 
-def report_to_html(report) -> str:
-    """The document with tick marks, as one HTML file (``tieout show FILE --html OUT``)."""
-    return view_to_html(report_to_view(report))
+def report_to_html(report, as_text: bool = False) -> str:
+    """The document with tick marks, as one HTML file (``tieout show FILE --html OUT``): an HTML
+    filing as filed, or (``as_text``) its markup lines."""
+    return view_to_html(report_to_view(report, as_text=as_text))

@@ -11,6 +11,10 @@ Two sources feed it through one neutral shape (plain dicts of facts, claims
 and checks): a ``Report`` in memory (``report_to_view``) and rows of the
 DuckDB store (``rows_to_view``). Everything is a pure function.
 
+An HTML document of the file (a bare .htm, or a submission's ``<TEXT>`` that holds HTML) is
+shown as filed: its own markup, sanitized, with the same marks on its numbers
+(``tieout.render.filed``); ``as_text=True`` shows its markup lines like any other text.
+
 Columns: records carry 1-based columns of the *original* line, which may hold
 tabs. The view shows tabs expanded to 8-column stops, so a line is cut into
 segments on the original text first and each segment is expanded knowing the
@@ -19,11 +23,14 @@ width already written; a mark therefore always covers the right characters.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from tieout.render.filed import FiledPart, parts_to_filed
 
 TAB = 8
 CHUNK = 100  # lines per run of the page (docview.css sizes an unrendered run as 100 lines)
@@ -73,10 +80,30 @@ class View:
     checks: tuple[dict, ...]  # JSON-ready, with "marks": [mark ids], "index"
     data: dict  # everything the browser script needs, JSON-ready
     counts: dict  # checks by status, marks by status
+    parts: tuple[FiledPart, ...] = ()  # the HTML documents shown as filed (their lines are not in ``lines``)
+    css: str = ""  # the stylesheet of the filed documents' style classes
 
     def chunks(self, size: int = CHUNK) -> list[tuple[ViewLine, ...]]:
         """The lines in runs of ``size``: the page lets the browser skip laying out unseen runs."""
         return [self.lines[i:i + size] for i in range(0, len(self.lines), size)]
+
+    def pieces(self, size: int = CHUNK) -> list[tuple[str, Any, bool]]:
+        """The page in file order: ("text", a run of lines, last?) and ("html", a FiledPart, last?)."""
+        out: list[tuple[str, Any]] = []
+        lines, i = self.lines, 0
+        for part in self.parts:
+            j = i
+            while j < len(lines) and lines[j].number < part.first:
+                j += 1
+            out.extend(("text", lines[k:min(k + size, j)]) for k in range(i, j, size))
+            out.append(("html", part))
+            i = j
+        out.extend(("text", lines[k:k + size]) for k in range(i, len(lines), size))
+        return [(kind, piece, n == len(out) - 1) for n, (kind, piece) in enumerate(out)]
+
+    @property
+    def as_filed(self) -> bool:
+        return bool(self.parts)
 
     @property
     def failing(self) -> list[dict]:
@@ -137,8 +164,8 @@ def check_record_to_dict(check) -> dict:
     }
 
 
-def report_to_view(report) -> View:
-    """The document view of a ``Report`` read in memory."""
+def report_to_view(report, as_text: bool = False) -> View:
+    """The document view of a ``Report`` read in memory (HTML documents as filed unless ``as_text``)."""
     filing = report.filing
     meta = _meta(company=filing.company, form=filing.form_type, period=filing.period,
                  filed=filing.filed, file=filing.path)
@@ -149,11 +176,13 @@ def report_to_view(report) -> View:
         checks=[check_record_to_dict(c) for c in report.checks],
         title=filing.company or _basename(filing.path),
         meta=meta,
+        html_parts=() if as_text else [(d.name, *d.html_lines) for d in filing.documents
+                                       if getattr(d, "html_lines", None)],
     )
 
 
 def rows_to_view(document: Mapping, facts: Iterable[Mapping], claims: Iterable[Mapping],
-                 checks: Iterable[Mapping], spans: Iterable[Mapping]) -> View:
+                 checks: Iterable[Mapping], spans: Iterable[Mapping], as_text: bool = False) -> View:
     """The document view from rows of the store (dicts keyed by the store's column names)."""
     by_check: dict[int, list[tuple[int, int, int]]] = {}
     for s in spans:
@@ -191,7 +220,25 @@ def rows_to_view(document: Mapping, facts: Iterable[Mapping], claims: Iterable[M
     return build_view(
         raw_lines=split_text(text), facts=fact_dicts, claims=claim_dicts, checks=check_dicts,
         title=document.get("company") or document.get("name") or "document", meta=meta,
+        html_parts=() if as_text else html_parts_of(document),
     )
+
+
+def html_parts_of(document: Mapping) -> list[tuple[str, int, int]]:
+    """``documents.html_parts`` (JSON) as (document, first line, last line); [] for a store without it."""
+    value = document.get("html_parts")
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    out = []
+    for part in value or ():
+        try:
+            out.append((str(part["document"]), int(part["first_line"]), int(part["last_line"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
 
 
 def split_text(text: str) -> list[str]:
@@ -212,8 +259,12 @@ def _meta(**items) -> tuple[tuple[str, str], ...]:
 
 
 def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Sequence[dict],
-               checks: Sequence[dict], title: str = "", meta=()) -> View:
-    """Cut the lines into segments, give every fact and claim a mark and a status."""
+               checks: Sequence[dict], title: str = "", meta=(),
+               html_parts: Sequence[tuple[str, int, int]] = ()) -> View:
+    """Cut the lines into segments, give every fact and claim a mark and a status.
+
+    ``html_parts`` (document name, first and last line of its markup) are shown as filed.
+    """
     marks_by_key: dict[tuple[str, int], int] = {}  # ("fact", id) -> mark index
     by_position: dict[tuple[int, int], int] = {}  # (line, col) -> mark index
     proto: list[dict] = []
@@ -267,7 +318,9 @@ def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Seque
              checks=tuple(p["checks"]))
         for i, p in enumerate(proto)
     )
-    lines = tuple(lines_to_view(raw_lines, marks))
+    parts, css = parts_to_filed(raw_lines, html_parts, marks) if html_parts else ((), "")
+    shown = [(p.first, p.last) for p in parts]
+    lines = tuple(lines_to_view(raw_lines, marks, skip=shown))
     counts = {
         "checks": dict(Counter(c["status"] for c in view_checks)),
         "marks": dict(Counter(m.status for m in marks if m.kind != "cell")),
@@ -281,7 +334,7 @@ def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Seque
         "checks": view_checks,
     }
     return View(title=title, meta=tuple(meta), lines=lines, marks=marks,
-                checks=tuple(view_checks), data=data, counts=counts)
+                checks=tuple(view_checks), data=data, counts=counts, parts=parts, css=css)
 
 
 def shared_period_columns(facts: Sequence[dict]) -> set[int]:
@@ -315,11 +368,18 @@ def mark_status(statuses: Iterable[str]) -> str:
     return UNCHECKED
 
 
-def lines_to_view(raw_lines: Sequence[str], marks: Sequence[Mark]) -> Iterable[ViewLine]:
+def lines_to_view(raw_lines: Sequence[str], marks: Sequence[Mark],
+                  skip: Sequence[tuple[int, int]] = ()) -> Iterable[ViewLine]:
+    """The lines as ViewLines, but those in the ``skip`` ranges (first, last: shown as filed)."""
     by_line: dict[int, list[Mark]] = {}
     for m in marks:
         by_line.setdefault(m.line, []).append(m)
+    ranges = sorted(skip)
     for number, raw in enumerate(raw_lines, start=1):
+        while ranges and number > ranges[0][1]:
+            ranges.pop(0)
+        if ranges and ranges[0][0] <= number:
+            continue
         line_marks = by_line.get(number)
         if not line_marks:
             yield ViewLine(number, (Segment(_clean(raw.expandtabs(TAB))),) if raw else (), "")

@@ -1,7 +1,8 @@
 """The local web viewer: Starlette routes over a read-only store.
 
 Pages: the documents of the store (``/``), one document with its tick marks
-(``/doc/{id}``), its facts as a sortable table with CSV and Excel downloads,
+(``/doc/{id}``; an HTML filing as filed, with its style classes at ``/doc/{id}/filed.css``,
+and ``?as=text`` for its markup lines), its facts as a sortable table with CSV and Excel downloads,
 and charts (a table's periods, a fact across a company's filings, production
 and cash cost by mine).
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -27,8 +29,9 @@ from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from tieout.render.filed import filed_css
 from tieout.render.html import environment
-from tieout.render.view import rows_to_view
+from tieout.render.view import html_parts_of, rows_to_view, split_text
 from tieout.serve import charts, data
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -107,15 +110,34 @@ def create_app(db_path: str | Path) -> Starlette:
         doc_id = request.path_params["doc_id"]
         with cursor() as con:
             doc = document_or_404(con, doc_id)
+        # an HTML filing is shown as filed; ?as=text shows its markup lines
+        filed = bool(html_parts_of(doc))
+        as_text = not filed or request.query_params.get("as") == "text"
 
         def build_view():
             with cursor() as con:
                 text = data.get_document(con, doc_id, text=True) or doc
                 rows = data.document_rows(con, doc_id, tables)
-            return rows_to_view(text, rows["facts"], rows["claims"], rows["checks"], rows["spans"])
+            return rows_to_view(text, rows["facts"], rows["claims"], rows["checks"], rows["spans"],
+                                as_text=as_text)
 
+        base = f"/doc/{doc_id}"
+        modes = [("as filed", base, not as_text), ("as text", base + "?as=text", as_text)] if filed else []
         # the page's head (and its stylesheet links) leaves before the view is built
-        return streamed_page(request, "document.html", doc=doc, view=Lazy(build_view))
+        return streamed_page(request, "document.html", doc=doc, view=Lazy(build_view), modes=modes,
+                             filed_css=None if as_text else base + "/filed.css")
+
+    @lru_cache(maxsize=8)
+    def stylesheet(doc_id: str) -> str:
+        """The filed view's style classes of a document (its id is its content's hash: never stale)."""
+        with cursor() as con:
+            doc = document_or_404(con, doc_id, text=True)
+        return filed_css(split_text(doc.get("text") or ""), html_parts_of(doc))
+
+    def filed_stylesheet(request: Request):
+        css = stylesheet(request.path_params["doc_id"])
+        return Response(css, media_type="text/css; charset=utf-8",
+                        headers={"cache-control": "private, max-age=3600"})
 
     def fact_query(request: Request) -> dict:
         p = request.query_params
@@ -206,6 +228,7 @@ def create_app(db_path: str | Path) -> Starlette:
     routes = [
         Route("/", home),
         Route(doc, document),
+        Route(doc + "/filed.css", filed_stylesheet),
         Route(doc + "/facts", facts_page),
         Route(doc + "/facts.csv", facts_csv),
         Route(doc + "/facts.xlsx", facts_xlsx),

@@ -76,8 +76,8 @@ def totals(con) -> dict:
 def get_document(con, doc_id: str, *, text: bool = True) -> dict | None:
     if not valid_doc_id(doc_id):
         return None
-    columns = "*" if text else ("doc_id, name, path, company, cik, form_type, period, filed, status, error, "
-                                "n_tables, n_facts, n_pass, n_fail, n_unverifiable")
+    # without the text: every other column (a store of schema < 3 has no html_parts)
+    columns = "*" if text else "* EXCLUDE (text)"
     rows = _dicts(con.execute(f"SELECT {columns} FROM documents WHERE doc_id = ?", [doc_id]))
     return rows[0] if rows else None
 

@@ -149,7 +149,8 @@ def html_part_to_document(part: Part, raw: tuple[str, ...], style: str,
         name=part.filename if plain else part.name, type="" if plain else part.type,
         sequence=1 if plain else part.sequence, filename=part.filename)
     texts = [line.text for line in document.lines]
-    return replace(document, furniture=raw_to_furniture(texts, 1, breaks, settings))
+    return replace(document, furniture=raw_to_furniture(texts, 1, breaks, settings),
+                   html_lines=(part.first, part.last))
 
 
 def _skipped(part: Part) -> Problem:

@@ -126,7 +126,14 @@ def document_row(report: Report, *, seconds: float = 0.0,
         "ingested_at": ingested_at, "text": "\n".join(filing.raw_lines),
         "n_claims": len(report.claims), "n_relations": len(report.relations),
         "n_problems": len(report.problems) + len(filing.problems), "tieout_version": version,
+        "html_parts": json.dumps(html_parts(filing)),
     }
+
+
+def html_parts(filing) -> list[dict]:
+    """The HTML documents of a filing and the file lines their markup fills (``documents.html_parts``)."""
+    return [{"document": d.name, "first_line": d.html_lines[0], "last_line": d.html_lines[1]}
+            for d in filing.documents if d.html_lines is not None]
 
 
 def failure_row(path: str, doc_id: str, error: str, status: str, *, size: int | None = None,

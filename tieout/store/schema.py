@@ -43,6 +43,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("n_relations", "INTEGER"),
         ("n_problems", "INTEGER"),
         ("tieout_version", "VARCHAR"),
+        # added in version 3
+        ("html_parts", "JSON"),
     ),
     "files": (
         ("path", "VARCHAR PRIMARY KEY"),
@@ -163,6 +165,7 @@ DOCUMENT_TABLES = ("tables", "facts", "checks", "check_spans", "claims", "relati
 # one go through the same migrations and end with the same columns in the same order.
 ADDED_IN: dict[tuple[str, str], int] = {
     ("facts", "column_header"): 2,
+    ("documents", "html_parts"): 3,
 }
 
 
@@ -215,6 +218,11 @@ MIGRATIONS: list[list[str]] = [
         "UPDATE facts SET column_header = coalesce(json_extract_string(t.columns, "
         "'$[' || CAST(facts.column_index AS VARCHAR) || '].header'), '') "
         "FROM tables t WHERE t.doc_id = facts.doc_id AND t.table_id = facts.table_id",
+    ],
+    # 3: which lines of the file are an HTML document's markup, so the viewer can show it as filed.
+    # Documents stored before have NULL (the viewer shows their lines; ``ingest --force`` fills it).
+    [
+        "ALTER TABLE documents ADD COLUMN html_parts JSON",
     ],
 ]
 

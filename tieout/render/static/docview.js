@@ -25,6 +25,11 @@
     return e;
   }
   function markEl(id) { return document.getElementById("m" + id); }
+  function markEls(id) {  // a number cut by a tag in an HTML filing is marked in pieces; the first has the id
+    var first = markEl(id);
+    if (!first || !doc.querySelector(".m-more")) { return first ? [first] : []; }
+    return Array.prototype.slice.call(doc.querySelectorAll('mark[data-m="' + Number(id) + '"]'));
+  }
   function markInfo(id) {
     var m = data.marks[id];
     return { kind: m[0], ref: m[1], status: m[2], checks: m[3], line: m[4] };
@@ -63,11 +68,11 @@
     if (!add) { clearHighlight(); }
     var c = data.checks[index];
     c.marks.forEach(function (id, i) {
-      var e = markEl(id);
-      if (!e) { return; }
-      e.classList.add("hl");
-      if (i === 0) { e.classList.add("hl-total"); }
-      lit.push(e);
+      markEls(id).forEach(function (e) {
+        e.classList.add("hl");
+        if (i === 0) { e.classList.add("hl-total"); }
+        lit.push(e);
+      });
     });
     var b = document.getElementById("check-" + index);
     if (b) { b.classList.add("active"); }
