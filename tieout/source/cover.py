@@ -32,14 +32,13 @@ _MONTHS = {name: n for n, name in enumerate(
      "november", "december"), start=1)}
 _DATE = r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s*(\d{4})"
 # "FORM 10-K", "Form 10-Q/A", "FORM 10-KSB", "FORM 8-K": the line holds nothing else
-_FORM = re.compile(r"\s*FORM\s+(10-K(?:SB|405|T)?|10-Q(?:SB|T)?|8-K|20-F|40-F|6-K|11-K|N-CSRS?)(/A)?\s*",
-                   re.IGNORECASE)
+_FORM = re.compile(r"FORM\s+(10-K(?:SB|405|T)?|10-Q(?:SB|T)?|8-K|20-F|40-F|6-K|11-K|N-CSRS?)(/A)?", re.IGNORECASE)
 # "For the fiscal year ended December 31, 2023", "For the quarterly period ended June 30, 2023"
 _PERIOD = re.compile(r"\bfor\s+the\s+(?:fiscal\s+year|year|quarterly\s+period|quarter|period|"
                      r"fiscal\s+quarter)\s+ended:?\s*" + _DATE, re.IGNORECASE)
 # an 8-K: "Date of Report (Date of earliest event reported): May 1, 2023"
 _EVENT = re.compile(r"\bdate\s+of\s+report\b[^:]{0,60}:?\s*" + _DATE, re.IGNORECASE)
-_REGISTRANT = re.compile(r"\s*\(?\s*exact\s+name\s+of\s+(?:the\s+)?registrants?\s+as\s+specified\b", re.IGNORECASE)
+_REGISTRANT = re.compile(r"exact\s+name\s+of\s+(?:the\s+)?registrants?\s+as\s+specified\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +57,11 @@ def lines_to_cover(lines: Iterable[str]) -> Cover:
             break
         if not text.strip():
             continue
-        if not form and len(text) < 60 and (match := _FORM.fullmatch(text)):
+        if not form and len(text) < 60 and (match := _FORM.fullmatch(text.strip())):
             form = match.group(1).upper() + (match.group(2) or "").upper()
         if not period and (match := _PERIOD.search(text) or _EVENT.search(text)):
             period = _iso(*match.groups())
-        if not company and _REGISTRANT.match(text) and 1 < len(previous.strip()) < 100:
+        if not company and _REGISTRANT.match(text.strip().lstrip("( ")) and 1 < len(previous.strip()) < 100:
             company = " ".join(previous.split())
         previous = text
     return Cover(form, period, company)
