@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tieout.model import Fact, Table
+from tieout.tables.periods import MONTHS
 from tieout.records import record_maker
 
 __all__ = ["tables_to_facts", "table_to_facts"]
@@ -94,9 +95,12 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
 
 
 _OPENING = re.compile(r"\b(?:at|as of)?\s*(?:the\s+)?beginning\s+of\s+(?:the\s+)?(?:period|year|quarter|month|fiscal)"
-                      r"|\bopening\s+balance|\bbalance,?\s+beginning\b", re.IGNORECASE)
+                      r"|\b(?:opening|beginning)\s+balance|\bbalance,?\s+beginning\b", re.IGNORECASE)
 _CLOSING = re.compile(r"\b(?:at|as of)?\s*(?:the\s+)?end\s+of\s+(?:the\s+)?(?:period|year|quarter|month|fiscal)"
-                      r"|\bclosing\s+balance|\bbalance,?\s+end(?:ing)?\b", re.IGNORECASE)
+                      r"|\b(?:closing|ending)\s+balance|\bbalance,?\s+end(?:ing)?\b", re.IGNORECASE)
+# "Balance at January 1", "Balances as of December 31, 2022": a balance dated by its own label
+_BALANCE_AT = re.compile(r"\bbalances?,?\s+(?:at|as\s+of)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                         r"\s+(\d{1,2})\b(?:,?\s*(\d{4}))?", re.IGNORECASE)
 
 
 def balance_period(label: str, period: str | None) -> str | None:
@@ -110,11 +114,27 @@ def balance_period(label: str, period: str | None) -> str | None:
                                             and "balance" not in label.lower()):
         return period
     start, end = period.split("/")
+    opening = (date.fromisoformat(start) - timedelta(days=1)).isoformat()
     if _OPENING.search(label):
-        return (date.fromisoformat(start) - timedelta(days=1)).isoformat()
+        return opening
     if _CLOSING.search(label):
         return end
+    dated = _BALANCE_AT.search(label)
+    if dated:
+        said = MONTHS[dated.group(1)[:3].lower()], int(dated.group(2)), dated.group(3)
+        # the label's month and day (and year, if it prints one) are one end of the column's period;
+        # "January 1" is its first day, whose opening balance is dated the day before; "December 31"
+        # without a year under a calendar year names both ends, and the period stays
+        ends = [instant for instant, days in ((opening, (opening, start)), (end, (end,)))
+                if any(_names_day(said, day) for day in days)]
+        if len(ends) == 1:
+            return ends[0]
     return period
+
+
+def _names_day(said: tuple[int, int, str | None], iso: str) -> bool:
+    month, day, year = said
+    return (int(iso[5:7]), int(iso[8:10])) == (month, day) and year in (None, iso[:4])
 
 
 def _rounded_columns(table: Table, money_table: bool) -> dict[int, int]:
