@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: example test setup browser bench clean
+.PHONY: example test setup browser bench bench-edgartools clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,22 @@ bench: setup browser
 	$(BIN)/python benchmarks/extract_corpus.py
 	$(BIN)/python benchmarks/synth_releases.py
 	$(BIN)/python benchmarks/ixbrl_text.py
+
+# Speed and memory against edgartools (issue 12). edgartools is only compared against: it lives in
+# its own venv, benchmarks/.venv-edgartools, never in tieout's dependencies (make test does not need it).
+# Options go through ARGS, e.g. make bench-edgartools ARGS='--sample 12 --repeat 5'.
+ET_VENV := benchmarks/.venv-edgartools
+ARGS    ?= --json artifacts/edgartools-speed/figures.json
+
+$(ET_VENV)/.installed: benchmarks/requirements-edgartools.txt
+	$(PYTHON) -m venv $(ET_VENV)
+	$(ET_VENV)/bin/python -m pip install -q --upgrade pip
+	$(ET_VENV)/bin/python -m pip install -q -r benchmarks/requirements-edgartools.txt
+	touch $@
+
+bench-edgartools: setup $(ET_VENV)/.installed
+	mkdir -p artifacts/edgartools-speed
+	$(BIN)/python benchmarks/edgartools_speed.py --edgartools-python $(ET_VENV)/bin/python $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
