@@ -160,11 +160,23 @@ def test_a_note_over_the_labels_of_a_header_line_scales_the_table():
     ("Cash and cash equivalents at beginning of period", "1997-12-31"), ("Cash at end of year", "1998-06-30"),
     ("Balance, beginning of year", "1997-12-31"), ("Allowance at end of period", "1998-06-30"),
     ("Net income", "1998-01-01/1998-06-30"), ("Dividends paid", "1998-01-01/1998-06-30"),
+    ("Beginning balance", "1997-12-31"), ("Ending balance", "1998-06-30"),
+    # a balance dated by its label: one end of the column's period, or the period stays
+    ("Balance at January 1", "1997-12-31"), ("Balance at June 30", "1998-06-30"),
+    ("Balances as of December 31, 1997", "1997-12-31"), ("Balance at June 30, 1998", "1998-06-30"),
+    ("Balance at March 31", "1998-01-01/1998-06-30"), ("Balance at June 30, 1997", "1998-01-01/1998-06-30"),
 ])
 def test_a_balance_in_a_column_of_flows_is_dated_to_one_day(label, period):
     from tieout.facts import balance_period
 
     assert balance_period(label, "1998-01-01/1998-06-30") == period
+
+
+def test_a_label_date_naming_both_ends_of_a_year_leaves_the_period():
+    from tieout.facts import balance_period
+
+    assert balance_period("Balance at December 31", "1998-01-01/1998-12-31") == "1998-01-01/1998-12-31"
+    assert balance_period("Balance at December 31, 1997", "1998-01-01/1998-12-31") == "1997-12-31"
 
 
 def test_a_rule_across_the_table_between_header_lines_underlines_no_phrase():
@@ -260,3 +272,18 @@ def test_dates_one_space_apart_under_group_headers():
     assert periods[:4] == ["2003-04-01/2003-06-30", "2003-01-01/2003-03-31", "2002-04-01/2002-06-30",
                            "2002-07-01/2003-06-30"]
     assert periods[4] in (None, "2001-07-01/2002-06-30")  # never a three-month period
+
+
+def test_a_roll_forward_dates_rows_that_end_in_their_date():
+    text = ("                    RESTRUCTURING RESERVE\n"
+            "                    (In millions)\n\n"
+            "                                            Severance      Other      Total\n"
+            "Accrued balance at December 31, 2022          $  150     $   78     $  228\n"
+            "Charges                                           40         10         50\n"
+            "Cash payments                                   (90)       (31)      (121)\n"
+            "Accrued balance at June 30, 2023              $  100     $   57     $  157\n")
+    facts = tieout.read("reserve.txt", data=text.encode()).fact_records
+    by_label = {(f.label, f.column_index): f.period for f in facts}
+    assert by_label[("Accrued balance at December 31, 2022", 2)] == "2022-12-31"
+    assert by_label[("Charges", 0)] == "2023-01-01/2023-06-30"
+    assert by_label[("Accrued balance at June 30, 2023", 0)] == "2023-06-30"

@@ -48,6 +48,9 @@ def unreadable_id(path: str) -> str:
     return hashlib.sha256(f"unreadable:{path}".encode()).hexdigest()
 
 
+REPEAT_SECONDS = 0.05  # after the deadline, the alarm again every so often until it is heard
+
+
 @contextmanager
 def deadline(seconds: float | None):
     """Raise DocumentTimeout after ``seconds`` of wall time, where signals allow it.
@@ -64,7 +67,9 @@ def deadline(seconds: float | None):
         raise DocumentTimeout(f"over the {seconds:g} s time limit")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # the alarm repeats: an exception raised while a garbage-collector callback or a __del__ runs is
+    # printed and dropped by Python, and a single alarm would then be lost
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:

@@ -36,6 +36,10 @@ _SHARE_NOTE = re.compile(r"\(\s*(?:reflects|represents)?[^()]*?(\d+(?:\.\d+)?)\s
 
 
 _BALANCE = re.compile(r"balances?\b", re.IGNORECASE)
+# "Accrued balance at December 31, 2022", "Liability as of December 26, 2020": a label that ends in
+# the date it stands at
+_STANDS_AT = re.compile(r"\b(?:at|as\s+of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?"
+                        r"\s+\d{4}\s*:?$", re.IGNORECASE)
 
 _CLOSING = re.compile(r"^(?:total|net cash(?: provided| used)?(?: \(used\))?(?: by| from| in| for)?"
                       r"(?: \((?:used in|used by|provided by)\))?)\s+")
@@ -263,12 +267,13 @@ def lines_to_rows(lines, texts, splits, columns, problems, document_name, by_ran
 def rows_to_periods(rows: tuple[Row, ...]) -> tuple[Row, ...]:
     """A statement of changes in equity dates its rows, not its columns.
 
-    "Balance at September 30, 1994" is an instant; the rows between two
+    "Balance at September 30, 1994" (or any label that ends "at <date>": "Accrued balance at
+    December 31, 2022", "Liability as of December 26, 2020") is an instant; the rows between two
     balances are the duration from the day after the first to the second.
     """
     dates: dict[int, object] = {}
     for index, row in enumerate(rows):
-        if not row.heading and _BALANCE.match(row.label):
+        if not row.heading and (_BALANCE.match(row.label) or _STANDS_AT.search(row.label)):
             found = text_to_dates(row.label)
             if found:
                 dates[index] = found[-1]
