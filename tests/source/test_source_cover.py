@@ -111,3 +111,14 @@ def test_a_table_after_a_paragraph_of_its_own_is_no_continuation(tmp_path):
         "<table>", _row("", "2023", "2022"), _row("Employees", "5,000", "4,800"), "</table>"))
     employees = [f for f in report.fact_records if f.label == "Employees"]
     assert [f.value for f in employees] == [Decimal(5000), Decimal(4800)]
+
+
+def test_a_statement_set_in_two_tables_one_after_the_other_is_one_statement(tmp_path):
+    report = _read(tmp_path, _page(
+        "<p>CONSOLIDATED BALANCE SHEETS</p><p>(In thousands)</p>",
+        "<table>", _row("", "June 30, 2023", "December 31, 2022"), _row("Cash", "$50", "$40"),
+        _row("Total assets", "$900", "$850"), "</table>",
+        "<table>", _row("Total liabilities", "$600", "$590"), _row("Total equity", "300", "260"), "</table>"))
+    equity = [f for f in report.fact_records if f.label == "Total equity"]
+    assert [f.value for f in equity] == [Decimal(300000), Decimal(260000)]
+    assert [f.period for f in equity] == ["2023-06-30", "2022-12-31"]

@@ -66,8 +66,9 @@ def test_one_lead_in_sentence_scales_the_tables_that_follow_it(tmp_path):
     report = _read(tmp_path, "<p>The following tables present our cash by region (in thousands):</p>"
                    + BALANCES + second)
     assert [f.value for f in _facts(report, "Cash held abroad")] == [Decimal("12564000"), Decimal("9519000")]
-    # a lead-in that names one table leads into that table only
-    report = _read(tmp_path, "<p>The following table presents our cash (in thousands):</p>" + BALANCES + second)
+    # a lead-in that names one table leads into that table only (the next, titled, is another table)
+    report = _read(tmp_path, "<p>The following table presents our cash (in thousands):</p>" + BALANCES
+                   + "<p>Cash held abroad</p>" + second)
     assert [f.value for f in _facts(report, "Cash held abroad")] == [Decimal("12564"), Decimal("9519")]
 
 

@@ -144,10 +144,12 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
 
 
 def continues(previous: Table, block: Block, blocks, columns: list[Column]) -> bool:
-    """Does the table of ``block`` go on with ``previous`` over a page break?
+    """Does the table of ``block`` go on with ``previous`` (over a page break, or in a second
+    ``<table>`` of one statement)?
 
-    Page furniture lies between them (a page number, a running head), and nothing else but blocks of
-    a few short lines; it has as many columns of amounts; the caller has found neither title nor note.
+    Nothing but page furniture (a page number, a running head) or blocks of a few short lines
+    lies between them, and it has as many columns of amounts; the caller has found neither
+    title nor note of its own.
     """
     if not previous.note or previous.document != block.document or block.first <= previous.last:
         return False
@@ -156,7 +158,6 @@ def continues(previous: Table, block: Block, blocks, columns: list[Column]) -> b
         return False
     if block.first - previous.last > CONTINUATION_GAP:
         return False
-    page_break = False  # two tables one after the other on a page are two tables
     for between in reversed(blocks):  # from the end: only the blocks just above count
         if between.document != block.document or between.first >= block.first:
             continue
@@ -165,8 +166,7 @@ def continues(previous: Table, block: Block, blocks, columns: list[Column]) -> b
         if between.kind == "table" or (between.kind != "furniture" and (
                 len(between.lines) > 2 or any(len(line.text.strip()) > 60 for line in between.lines))):
             return False
-        page_break = page_break or between.kind == "furniture"
-    return page_break
+    return True
 
 
 def lines_to_note(title_texts: list[str], header_texts: list[str], columns, block: Block, blocks,
