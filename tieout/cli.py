@@ -18,6 +18,7 @@ from tieout.errors import InputError
 COMMAND_MODULES = (
     "tieout.cli_read",     # extract, show
     "tieout.cli_check",    # check
+    "tieout.cli_fetch",    # fetch
     "tieout.cli_store",    # ingest, query, export
     "tieout.cli_serve",    # serve
 )

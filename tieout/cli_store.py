@@ -5,6 +5,9 @@ documents failed (each failure is a documents row with status 'error' or
 'timeout', and the summary line counts them; ``--strict`` makes that exit 1);
 2 for unusable arguments (a path given explicitly that does not exist, a glob
 matching nothing, an unreachable scheduler, a store that is not a store).
+``ingest --cik`` first fetches the company's filings that the cache lacks
+(``tieout fetch``'s options and rules) and ingests them with any PATHs given;
+a filing that could not be fetched makes the exit code 1.
 ``query`` and ``export`` exit 2 for a missing store or bad SQL.
 """
 
@@ -17,6 +20,7 @@ import sys
 from pathlib import Path
 
 from tieout.cli import example_epilog
+from tieout.cli_fetch import add_company_arguments
 from tieout.errors import InputError
 
 FORMATS = ("parquet", "csv", "json", "xlsx")
@@ -27,14 +31,19 @@ def register(subparsers) -> None:
         "ingest", help="read many filings into a DuckDB store",
         description="Read files, folders (recursive; text files, hidden ones skipped) and globs "
                     "into a DuckDB store. Unchanged files (same path, size and mtime) are skipped; "
-                    "a document that cannot be read gets status 'error' and the batch goes on.",
+                    "a document that cannot be read gets status 'error' and the batch goes on. "
+                    "With --cik (or --ticker) the company's filings are fetched from EDGAR first, "
+                    "as 'tieout fetch' does (only what the cache lacks), then read.",
         epilog=example_epilog("tieout ingest ../shared/corpus --db filings.duckdb",
+                              "tieout ingest --cik 719413 --form 10-Q,10-K,8-K --from 1996 --to 2000 "
+                              "--db hecla.duckdb --user-agent 'Jane Doe jane@example.com'",
                               "tieout ingest 'edgar/**/*.txt' --db filings.duckdb --workers 8",
                               "tieout ingest edgar/ --db f.duckdb --scheduler tcp://host:8786 --parquet out/",
                               "tieout ingest edgar/ --parquet out/ --workers 64     # Parquet only, no store"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, folders or globs to read (optional with --cik or --ticker)")
     ingest.add_argument("--db", metavar="FILE",
                         help="DuckDB store (created if absent); without it, --parquet DIR alone is the output")
     where = ingest.add_mutually_exclusive_group()
@@ -59,6 +68,7 @@ def register(subparsers) -> None:
     ingest.add_argument("--no-check", action="store_true", help="store facts without running checks")
     ingest.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress, only the summary")
+    add_company_arguments(ingest, group_title="fetching a company's filings from EDGAR first (see tieout fetch)")
     ingest.set_defaults(run=run_ingest)
 
     query = subparsers.add_parser(
@@ -110,6 +120,24 @@ def run_ingest(args) -> int:
         raise InputError("--wait must be 0 or more")
     if not args.db and not args.parquet:
         raise InputError("nowhere to write: give --db FILE, --parquet DIR, or both")
+    fetching = bool(args.cik or args.ticker)
+    if not fetching and (args.form or args.date_from or args.date_to or args.offline):
+        raise InputError("--form, --from, --to and --offline choose a company's filings to fetch: "
+                         "give the company with --cik NUMBER (or --ticker)")
+    if not args.paths and not fetching:
+        raise InputError("nothing to read: give files, folders or globs (PATH...), or a company to "
+                         "fetch from EDGAR with --cik NUMBER")
+    paths, fetch_failed = list(args.paths), False
+    if fetching:
+        from tieout.batch.discover import discover
+        from tieout.cli_fetch import fetch_from_args
+
+        discover(paths)  # a PATH that does not exist is a usage error before any request
+        fetched, _ = fetch_from_args(args)
+        paths += [str(path) for path in fetched.paths]
+        fetch_failed = bool(fetched.failures)
+        if not paths:
+            return 1 if fetch_failed else 0
     parquet = args.parquet
     if args.scheduler and not parquet:
         parquet = str(Path(args.db).with_suffix(".parquet"))
@@ -119,7 +147,7 @@ def run_ingest(args) -> int:
                               batch_docs=max(1, args.batch), lock_wait=args.wait)
     progress = make_progress(args.quiet)
     try:
-        summary = ingest(args.paths, args.db, settings,
+        summary = ingest(paths, args.db, settings,
                          on_start=progress.start if progress else None,
                          on_outcome=progress.outcome if progress else None)
     finally:
@@ -131,7 +159,7 @@ def run_ingest(args) -> int:
         print(f"... and {len(summary.failures) - 20} more (SELECT path, error FROM documents "
               "WHERE status <> 'ok')", file=sys.stderr)
     print(f"tieout ingest: {summary.line()}", file=sys.stderr)
-    return 1 if args.strict and summary.failures else 0
+    return 1 if fetch_failed or (args.strict and summary.failures) else 0
 
 
 # -- query -----------------------------------------------------------------
