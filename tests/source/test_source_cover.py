@@ -122,3 +122,20 @@ def test_a_statement_set_in_two_tables_one_after_the_other_is_one_statement(tmp_
     equity = [f for f in report.fact_records if f.label == "Total equity"]
     assert [f.value for f in equity] == [Decimal(300000), Decimal(260000)]
     assert [f.period for f in equity] == ["2023-06-30", "2022-12-31"]
+
+
+def test_a_running_head_above_a_continued_table_is_furniture(tmp_path):
+    # "Table of Contents" heads every page (a link back to the contents); above the second page of
+    # a table it is no title, so the page continues the table before it, its percent column too
+    page_break = '<p style="text-align:center">{n}</p><hr style="page-break-after:always"><p>Table of Contents</p>'
+    prose = "<p>Our business grew in every region, as the discussion below explains in some detail.</p>"
+    report = _read(tmp_path, _page(
+        "<p>Table of Contents</p>", prose, page_break.format(n=1), prose, page_break.format(n=2),
+        "<p>SALES BY SEGMENT</p><p>(Dollars in Millions)</p>",
+        "<table>", _row("", "2023", "2022", "% Change"), _row("U.S.", "$712", "$663", "7.5%"),
+        _row("International", "947", "818", "15.7"), "</table>", page_break.format(n=3),
+        "<table>", _row("Worldwide", "1,659", "1,481", "12.0"), _row("Other", "40", "38", "5.3"), "</table>",
+        page_break.format(n=4), prose))
+    worldwide = [f for f in report.fact_records if f.label == "Worldwide"]
+    assert [(f.value, f.unit) for f in worldwide][:2] == [(Decimal(1659000000), "USD"), (Decimal(1481000000), "USD")]
+    assert worldwide[2].unit != "USD"  # the % Change column, not 12 million dollars

@@ -23,8 +23,9 @@ Rules, applied to lines outside ``<TABLE>``...``</TABLE>`` (inside, only
    digits ignored) occurs ``min_repeats`` times or more, at least half of
    them at a page's top or bottom. Runs with a line of numbers in columns, a
    rule-only line or SGML markup are never furniture, nor a footnote (``(1) ...``,
-   ``* ...``) repeated under a table's pages, nor an occurrence that
-   leads straight into a table (a column header repeated on each page).
+   ``* ...``) repeated under a table's pages, nor a block that leads straight into
+   a table on most of its pages (a column header repeated on each page; a running
+   head that mostly does not is furniture above a table too).
 
 Rules 1-3 are page breaks for rule 4. For speed (this stage must read tens of
 MB/s) the lines are joined once and the candidates found by anchored regexes
@@ -275,7 +276,12 @@ def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
         first, last = occurrences[0]
         if not _furniture_like(page.raws[first: last + 1]):
             continue
-        kept = [(low, high) for low, high in occurrences if not _leads_into_table(page, high)]
+        # a block that leads into a table on most of its pages is the table's own header or title,
+        # repeated on each page; one that mostly does not is a running head ("Table of Contents"),
+        # and is one above a table too
+        into = [(low, high) for low, high in occurrences if _leads_into_table(page, high)]
+        kept = occurrences if len(into) * 2 < len(occurrences) else \
+            [occurrence for occurrence in occurrences if occurrence not in into]
         edges = sum(1 for low, high in kept if _at_page_edge(page, low, high))
         if len(kept) < settings.min_repeats or edges * 2 < len(kept):
             continue

@@ -115,9 +115,9 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
     if not note and not title and previous is not None and continues(previous, block, blocks, built_columns):
         title, note = previous.title, previous.note
         scale = note_to_scale(note)
-        if not any(c.period for c in built_columns):  # a page that does not repeat the header
-            periods = iter([c.period for c in previous.columns if c.kind == "amount"])
-            built_columns = [replace(c, period=next(periods)) if c.kind == "amount" else c for c in built_columns]
+        if not any(c.period for c in built_columns):  # a page that does not repeat the header: its
+            # columns are the previous page's, a percent column ("% Change") included
+            built_columns = [replace(c, period=p.period, kind=p.kind) for c, p in zip(built_columns, previous.columns)]
     if not note and standing and dollar:
         note, note_from = standing, "document"
         scale = note_to_scale(note)
@@ -148,13 +148,12 @@ def continues(previous: Table, block: Block, blocks, columns: list[Column]) -> b
     ``<table>`` of one statement)?
 
     Nothing but page furniture (a page number, a running head) or blocks of a few short lines
-    lies between them, and it has as many columns of amounts; the caller has found neither
+    lies between them, and it has as many columns; the caller has found neither
     title nor note of its own.
     """
     if not previous.note or previous.document != block.document or block.first <= previous.last:
         return False
-    amounts = [c for c in columns if c.kind == "amount"]
-    if len(amounts) != sum(c.kind == "amount" for c in previous.columns):
+    if len(columns) != len(previous.columns):
         return False
     if block.first - previous.last > CONTINUATION_GAP:
         return False
