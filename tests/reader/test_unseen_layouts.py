@@ -287,3 +287,20 @@ def test_a_roll_forward_dates_rows_that_end_in_their_date():
     assert by_label[("Accrued balance at December 31, 2022", 2)] == "2022-12-31"
     assert by_label[("Charges", 0)] == "2023-01-01/2023-06-30"
     assert by_label[("Accrued balance at June 30, 2023", 0)] == "2023-06-30"
+
+
+@pytest.mark.parametrize("note, shares", [
+    ("(Dollars in millions except per share amounts; shares in thousands)", [Decimal(2429706000), Decimal(-67088000)]),
+    ("(Dollars in millions)", [Decimal(2429706), Decimal(-67088)]),  # the note scales no shares: counted in full
+])
+def test_a_column_headed_shares_takes_the_scale_the_note_gives_shares(note, shares):
+    text = ("                 CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY\n"
+            f"           {note}\n\n"
+            "                                     Common Stock        Retained\n"
+            "                                  Shares      Amount     Earnings\n"
+            "Balance June 30, 2021          2,429,706     $ 4,009     $ 98,308\n"
+            "Treasury stock purchases         (67,088)         --       (1,003)\n"
+            "Balance June 30, 2022          2,362,618     $ 4,009     $ 97,305\n")
+    facts = tieout.read("equity.txt", data=text.encode()).fact_records
+    assert [f.value for f in facts if f.column_index == 0][:2] == shares
+    assert {f.unit for f in facts if f.column_index == 0} == {"shares"}

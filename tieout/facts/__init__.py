@@ -36,11 +36,12 @@ def tables_to_facts(tables: Iterable[Table]) -> list[Fact]:
 
 
 def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fact]:
-    from tieout.tables.units import row_unit
+    from tieout.tables.units import note_to_scale, row_unit
 
     if table.kind != "data":  # a table of contents or a cover page: page numbers and identifiers
         return []
     money_table = table.scale != ONE or bool(table.note)
+    shares_noted = table.shares_scale != ONE and note_to_scale(table.note).shares_source == "note"
     rounded = _rounded_columns(table, money_table)
     facts: list[Fact] = []
     for row_index, row in enumerate(table.rows):
@@ -68,6 +69,8 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
             unit, factor, scaled = row.unit, unit_info.factor, unit_info.scaled
             if column.kind == "percent" or cell.percent:
                 unit, factor, scaled = "%", ONE, "none"
+            elif column.unit == "shares" and column.scale == ONE and shares_noted:
+                unit, factor, scaled = "shares", ONE, "shares"  # "Common Stock Shares" under "shares in thousands"
             elif column.unit:  # the header names the column's unit ("Shares (in thousands)")
                 unit, factor, scaled = column.unit, column.scale, "column"
             elif column.scale != ONE and scaled == "money" and table.scale == ONE:
@@ -183,13 +186,16 @@ def _zeros(value: Decimal, decimals: int) -> int:
 def _share_scale(table: Table, printed: Decimal) -> tuple[Decimal, str]:
     """Share counts: the note's share scale, or the money scale when the note names only dollars.
 
-    A count printed in full (a million or more as printed) is never scaled again.
+    A count printed in full (a million or more as printed) is not scaled by a scale inferred from
+    the money; one the note states for shares ("shares in thousands") scales every count alike.
     """
-    if table.shares_scale == ONE or abs(printed) >= 1_000_000:
+    if table.shares_scale == ONE:
         return ONE, "none"
     from tieout.tables.units import note_to_scale
 
-    return table.shares_scale, "note" if note_to_scale(table.note).shares_source == "note" else "inferred"
+    if note_to_scale(table.note).shares_source == "note":
+        return table.shares_scale, "note"
+    return (ONE, "none") if abs(printed) >= 1_000_000 else (table.shares_scale, "inferred")
 
 
 def _normal(value: Decimal) -> Decimal:

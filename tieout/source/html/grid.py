@@ -28,7 +28,7 @@ LABEL_GAP = 4
 _NUMBER = re.compile(r"[-\u2212]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 _NIL = re.compile(r"[-\u2012-\u2015\u2212]+|n/?a|nm|nil|\*+", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_FOOTNOTE = re.compile(r"\(\w\)$|\*+$")
+_FOOTNOTE = re.compile(r"\(\w\)$|(?<!\*)\*++$")  # a run of stars from its first: linear on a long run
 _GLUE_LEFT = frozenset({"$", "($", "$(", "(", "US$", "\u20ac", "\u00a3"})
 _GLUE_RIGHT = frozenset({")", "%", ")%", "%)", "pts", "bps"})
 
