@@ -453,7 +453,7 @@ def _label_head(label: str) -> frozenset[str]:
 
 def contradicts(words: Words, fact: Fact) -> bool:
     """The sentence says the opposite of a word of the row's label ("diluted" against "Basic"), or the
-    claim names an action the row does not ("paid income taxes of" is not "Total income taxes")."""
+    claim names another measure than the row ("paid income taxes of" is not "Total income taxes")."""
     label = _row(fact).label
     if (words.local & MEASURE_WORDS) - label:
         return True

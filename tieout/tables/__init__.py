@@ -59,8 +59,8 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
     """``standing`` is the document's sentence above this table that sets its tables' scale
     ("Unless otherwise noted, tables are presented in U.S. dollars in millions"): the note of a
     table of money that prints none of its own. ``previous`` is the document's table before this
-    one: a table that prints neither title nor note and follows it over a page break is its
-    continuation, with its title and note."""
+    one: a table that prints neither title nor note and follows it (over a page break, or as the
+    next ``<table>``) is its continuation, with its title and note (``continues``)."""
     problems: list[Problem] = []
     # lines that hold only markup (<S> <C>, <CAPTION>) are dropped; the rest without their markup
     kept = [(line, strip_markup(tab_gaps(line))) for line in block.lines]
