@@ -19,8 +19,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tieout.model import Fact, Table
-from tieout.tables.periods import MONTHS
 from tieout.records import record_maker
+from tieout.tables.periods import MONTHS
 
 __all__ = ["tables_to_facts", "table_to_facts"]
 
@@ -79,7 +79,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                 scale, source = table.scale, ("none" if table.scale == ONE else
                                               "document" if table.note_from == "document" else "note")
             elif scaled == "shares":
-                scale, source = _share_scale(table, cell.value)
+                scale, source = _share_scale(table, cell.value, shares_noted)
             elif scaled == "column":
                 scale, source = factor, "header" if factor != ONE else "none"
             else:
@@ -183,17 +183,16 @@ def _zeros(value: Decimal, decimals: int) -> int:
     return len(digits) - len(digits.rstrip("0"))
 
 
-def _share_scale(table: Table, printed: Decimal) -> tuple[Decimal, str]:
+def _share_scale(table: Table, printed: Decimal, noted: bool) -> tuple[Decimal, str]:
     """Share counts: the note's share scale, or the money scale when the note names only dollars.
 
-    A count printed in full (a million or more as printed) is not scaled by a scale inferred from
-    the money; one the note states for shares ("shares in thousands") scales every count alike.
+    ``noted``: the note states a scale for shares ("shares in thousands"), which scales every
+    count alike; a count printed in full (a million or more as printed) is not scaled by a scale
+    only inferred from the money.
     """
     if table.shares_scale == ONE:
         return ONE, "none"
-    from tieout.tables.units import note_to_scale
-
-    if note_to_scale(table.note).shares_source == "note":
+    if noted:
         return table.shares_scale, "note"
     return (ONE, "none") if abs(printed) >= 1_000_000 else (table.shares_scale, "inferred")
 

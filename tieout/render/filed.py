@@ -37,6 +37,8 @@ from html import unescape
 
 import nh3
 
+from tieout.source.html.parse import line_starts
+
 # ---------------------------------------------------------------------------
 # the allow-list
 
@@ -368,15 +370,6 @@ class FiledPart:
     last: int
     html: str  # sanitized, with the marks; safe to output as is
     placed: frozenset[int]  # ids of the marks it shows
-
-
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    k = text.find("\n")
-    while k >= 0:
-        starts.append(k + 1)
-        k = text.find("\n", k + 1)
-    return starts
 
 
 def part_markup(raw_lines: Sequence[str], first: int, last: int) -> str:

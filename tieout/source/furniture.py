@@ -279,9 +279,9 @@ def _repeated_blocks(page: _Page, settings: FurnitureSettings) -> set[int]:
         # a block that leads into a table on most of its pages is the table's own header or title,
         # repeated on each page; one that mostly does not is a running head ("Table of Contents"),
         # and is one above a table too
-        into = [(low, high) for low, high in occurrences if _leads_into_table(page, high)]
-        kept = occurrences if len(into) * 2 < len(occurrences) else \
-            [occurrence for occurrence in occurrences if occurrence not in into]
+        leads = [_leads_into_table(page, high) for _, high in occurrences]
+        kept = occurrences if sum(leads) * 2 < len(occurrences) else \
+            [occurrence for occurrence, lead in zip(occurrences, leads) if not lead]
         edges = sum(1 for low, high in kept if _at_page_edge(page, low, high))
         if len(kept) < settings.min_repeats or edges * 2 < len(kept):
             continue

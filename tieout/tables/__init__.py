@@ -30,7 +30,7 @@ from tieout.model import Block, Column, Document, Line, Problem, Table
 from tieout.tables.cells import is_year_header, line_to_cells, strip_markup
 from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_columns, splits_to_columns
 from tieout.tables.headers import (collapse, find_header, header_line_note, header_to_columns, header_unit, is_note_line,
-                                   lead_in_note, standing_note, stub_text, title_lines)
+                                   blocks_before, lead_in_note, standing_note, stub_text, title_lines)
 from tieout.tables.kinds import table_kind
 from tieout.tables.periods import (PeriodContext, header_to_period, is_balance_title, is_flow_statement, is_instant_table,
                                    months_named, text_to_dates, text_to_length, text_to_month_day, year_only,
@@ -157,11 +157,10 @@ def continues(previous: Table, block: Block, blocks, columns: list[Column]) -> b
         return False
     if block.first - previous.last > CONTINUATION_GAP:
         return False
-    for between in reversed(blocks):  # from the end: only the blocks just above count
-        if between.document != block.document or between.first >= block.first:
+    # (a block holds a line at least, so the gap holds at most CONTINUATION_GAP of them)
+    for between in blocks_before(block, blocks, CONTINUATION_GAP):
+        if between.first <= previous.last:  # the previous table's own block, or above it
             continue
-        if between.first <= previous.last:  # the previous table's own block
-            break
         if between.kind == "table" or (between.kind != "furniture" and (
                 len(between.lines) > 2 or any(len(line.text.strip()) > 60 for line in between.lines))):
             return False

@@ -290,7 +290,7 @@ def title_lines(block: Block, lines, header_top: int, blocks, settings):
     """Title lines: up to three short blocks just before the table, then its own lines above its header."""
     own = [line for line in lines[:header_top] if line.text.strip() and not rule_kind(line.text)]
     first = own[0].number if own else block.first
-    preceding = _blocks_before(block, blocks, 3)
+    preceding = blocks_before(block, blocks, 3)
     before: list = []
     for previous in reversed(preceding):
         words = " ".join(line.text.strip() for line in previous.lines)
@@ -341,7 +341,7 @@ def _ends_sentence(words: str) -> bool:
 def lead_in_note(block: Block, blocks, settings) -> str:
     """The scale note of the sentence that leads into the table, or '': "The following table
     disaggregates our revenue by major source (in millions):" just above it."""
-    preceding = _blocks_before(block, blocks, LEAD_IN_REACH)
+    preceding = blocks_before(block, blocks, LEAD_IN_REACH)
     below = block
     tables_between = 0
     for previous in reversed(preceding):
@@ -389,7 +389,7 @@ def standing_note(block: Block) -> str:
     return ""
 
 
-def _blocks_before(block: Block, blocks, count: int) -> list[Block]:
+def blocks_before(block: Block, blocks, count: int) -> list[Block]:
     """The last ``count`` blocks of ``block``'s document that end above it, in order.
 
     Read from the end of ``blocks`` and stopped at ``count``: the tables near

@@ -135,7 +135,7 @@ def tie(rule: str, description: str, total: Fact, items: list[tuple[Fact, int]],
                      document=document or total.document)
     slack = fmt_amount(gap(total_iv, sum_iv), scale, decimals)
     message = f"{description}{where}: shown {total.display}, expected {expected} ({terms}); off by {slack}"
-    if _agree_as_printed(total, [f for f, _ in items], [s for _, s in items]):
+    if _agree_as_printed(total, items):
         scales = " and ".join(sorted({fmt_amount(f.scale) for f in (total, *(f for f, _ in items))}, key=len))
         return Check(rule, "unverifiable",
                      f"{description}{where}: {total.display} = {terms} as printed, but their tables are read "
@@ -149,17 +149,17 @@ def tie(rule: str, description: str, total: Fact, items: list[tuple[Fact, int]],
                  document=document or total.document)
 
 
-def _agree_as_printed(total: Fact, items: list[Fact], signs: list[int]) -> bool:
+def _agree_as_printed(total: Fact, items: list[tuple[Fact, int]]) -> bool:
     """Figures of tables read at different scales that tie as printed: the tie proves nothing
     about the filing (a table whose note was missed is 1,000 or 1,000,000 times off)."""
-    facts = (total, *items)
+    facts = (total, *(f for f, _ in items))
     if len({f.scale for f in facts}) < 2 or any(f.value is None or not f.scale for f in facts):
         return False
 
     def printed(f: Fact):
         return f.low / f.scale, f.high / f.scale
 
-    return meets(printed(total), interval_sum((printed(f), s) for f, s in zip(items, signs)))
+    return meets(printed(total), interval_sum((printed(f), s) for f, s in items))
 
 
 def missing(rule: str, description: str, found: list[Fact], lacking: list[str]) -> Check:
