@@ -20,7 +20,7 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "check", help="verify totals, ties between statements and narrative claims",
         description="Check every total, every tie between statements and every narrative claim "
-                    "of a plain-text filing. Exit 0 when nothing fails, 1 when a check fails, "
+                    "of a filing (plain text, HTML or EDGAR SGML). Exit 0 when nothing fails, 1 when a check fails, "
                     "2 when the file cannot be read.",
         epilog=example_epilog(
             "tieout check ../shared/seed/hecla-1996-q1-earnings-release.txt",
@@ -29,7 +29,7 @@ def register(subparsers) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", help="a filing (plain text or EDGAR SGML), or - for stdin")
+    parser.add_argument("file", help="a filing (plain text, HTML or EDGAR SGML), or - for stdin")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="text format: also list passing and unverifiable checks")

@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 
     extract = subparsers.add_parser(
         "extract", help="every number of every table as a fact (JSON Lines, CSV, JSON, Parquet, Excel)",
-        description="Read FILE (a plain-text filing, or - for stdin) and write one record per table cell: "
+        description="Read FILE (a filing: plain text, HTML or EDGAR SGML; or - for stdin) and write one record per table cell: "
                     "document, table, label, path, period, value (base units), unit, display, scale, line, col, "
                     "concept, column_index and column_header (the column's header as printed).",
         epilog=example_epilog(
@@ -26,7 +26,7 @@ def register(subparsers) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("file", metavar="FILE", help="a plain-text filing, or - for standard input")
+    extract.add_argument("file", metavar="FILE", help="a filing (plain text, HTML or EDGAR SGML), or - for standard input")
     extract.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     extract.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     extract.set_defaults(run=run_extract)
@@ -43,7 +43,7 @@ def register(subparsers) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    show.add_argument("file", metavar="FILE", help="a plain-text filing, or - for standard input")
+    show.add_argument("file", metavar="FILE", help="a filing (plain text, HTML or EDGAR SGML), or - for standard input")
     show.add_argument("--html", metavar="OUT", help="write the document view as one HTML file")
     show.add_argument("--no-check", action="store_true", help="only read; do not run the checks")
     show.add_argument("--as-text", action="store_true",
