@@ -45,7 +45,7 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
     problems: list[Problem] = []
 
     from tieout.layout import document_to_blocks
-    from tieout.tables import block_to_table, standing_note, tables_with_fiscal_years
+    from tieout.tables import block_to_table, standing_note, tables_on_weekly_calendar, tables_with_fiscal_years
     from tieout.facts import tables_to_facts
     from tieout.facts.impossible import facts_to_problems
 
@@ -72,6 +72,7 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
                 in_document += 1
         problems.extend(at_file_positions(doc_problems, filing, document.name))
     tables = tables_with_fiscal_years(tables, filing.form_type, filing.period)
+    tables = tables_on_weekly_calendar(tables)
     facts = _guard("facts", problems, lambda: tables_to_facts(tables), [])
     facts = at_file_positions(facts, filing)
     report = Report(filing=filing, tables=tuple(tables), fact_records=tuple(facts),

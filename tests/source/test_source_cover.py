@@ -66,8 +66,9 @@ def test_bare_years_of_an_annual_report_without_header_are_fiscal_years(tmp_path
         _row("Net income", "120", "110"), "</table>"))
     assert (report.filing.form_type, report.filing.period) == ("10-K", "2023-12-30")
     assert report.filing.company == "FABRIKAM WIDGETS, INC."
-    # without a date for 2022's end elsewhere, each year ends on the report's month and day
-    assert _periods(report, "Net sales") == ["2022-12-31/2023-12-30", "2021-12-31/2022-12-30"]
+    # without a date for 2022's end elsewhere, each year ends on the report's month and day; a year
+    # that ends on December 30 is a 52/53-week year, and one whose start is printed nowhere is 52 weeks
+    assert _periods(report, "Net sales") == ["2022-12-31/2023-12-30", "2022-01-01/2022-12-30"]
 
 
 def test_a_52_53_week_year_takes_the_ends_the_document_prints(tmp_path):

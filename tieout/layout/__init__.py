@@ -25,6 +25,7 @@ from operator import attrgetter
 from tieout.model import Block, Document, Line, Problem
 from tieout.records import record_maker
 from tieout.tables.cells import is_year_header, line_to_cells, rule_kind, strip_markup, text_over
+from tieout.tables.units import find_note
 
 __all__ = ["document_to_blocks", "LayoutSettings", "strip_markup"]
 
@@ -80,6 +81,23 @@ def _prose_inside(lines: tuple[Line, ...], number: list[bool], j: int, settings:
         return False
     wrapped = number[j - 1] and text.lstrip()[:1].islower() and not text.rstrip().endswith(".")
     return not (wrapped or _section_heading(lines, number, j) or _label_above_numbers(lines, number, j))
+
+
+_STATEMENT_NAME = re.compile(r"\b(?:balance\s+sheets?|statements?\s+of|financial\s+(?:condition|position))\b",
+                             re.IGNORECASE)
+
+
+def _next_title(text: str) -> bool:
+    """After blank lines below a table's rows, a scale note ("(In thousands, except per share
+    amounts)") or a statement's name ("Consolidated Statements of Financial Condition") standing
+    alone is the title of the next table, not a heading inside this one ("Balance sheet data:" is)."""
+    stripped = text.strip()
+    if len(stripped) > 90 or _WIDE_GAP.search(stripped):
+        return False
+    note = find_note(stripped)
+    if note and len(note) >= len(stripped) - 14:
+        return True
+    return bool(_STATEMENT_NAME.search(stripped)) and not stripped.endswith(":") and "data" not in stripped.lower()
 
 
 def _section_heading(lines: tuple[Line, ...], number: list[bool], j: int) -> bool:
@@ -248,6 +266,7 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
         numbers = 1
         gap = 0
         blanks = 0
+        spaced = False  # a blank line since the last number line
         j = i + 1
         while j < n:
             kind = kinds[j]
@@ -255,15 +274,18 @@ def _classify(lines: tuple[Line, ...], furniture: frozenset[int], settings: Layo
                 break
             if kind == "blank":
                 blanks += 1
+                spaced = True
                 if blanks > settings.max_blank_run:
                     break
                 j += 1
                 continue
             if number[j]:
-                end, gap, blanks = j, 0, 0
+                end, gap, blanks, spaced = j, 0, 0, False
                 numbers += 1
             else:
                 if _prose_inside(lines, number, j, settings):
+                    break
+                if spaced and _next_title(lines[j].text):
                     break
                 gap += 1
                 blanks = 0

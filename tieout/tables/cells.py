@@ -111,6 +111,8 @@ def parse_number(display: str) -> tuple[Decimal, int, bool, bool] | None:
     elif text.startswith("+"):
         text = text[1:]
     digits = text.replace(",", "")
+    if digits == "000":  # "$000", "($000)", "(000)": a scale note over the columns, no zero is printed so
+        return None
     # isdigit() first: the common "1234" skips the per-character scan
     if not text or not (digits.isdigit() or any(ch.isdigit() for ch in text)):
         return None

@@ -125,9 +125,8 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
     rules = [[seg for seg in rule_segments(text) if not (seg[0] <= 4 and seg[1] >= first_left)]
              if rule_kind(text) else None for text in header_lines]
     # each line's phrases over the columns: not stub text over the labels, not the table's note
-    line_phrases = [[] if segments is not None else
-                     [ph for ph in _phrases(text, dates_apart=True) if ph[1] > first_left - 2 and not _table_note(ph[2])]
-                     for text, segments in zip(header_lines, rules)]
+    line_phrases = [[] if segments is not None else _column_phrases(text, first_left, len(columns))
+                    for text, segments in zip(header_lines, rules)]
 
     def full_row_below(i: int) -> bool:
         return any(len(phrases) == len(columns) for phrases in line_phrases[i + 1:])
@@ -173,6 +172,18 @@ def header_to_columns(header_lines: list[str], columns, by_order: bool = False) 
             for j in _phrase_columns(start, end, extent, columns):
                 parts[j].append(phrase)
     return [collapse(" ".join(p)) for p in parts]
+
+
+def _column_phrases(text: str, first_left: int, count: int) -> list[tuple[int, int, str]]:
+    """A header line's phrases over the columns: not stub text over the labels, not the table's note.
+
+    A line of exactly one date (or year) per column is the columns' own, wherever each stands: a
+    header set flush left over right-aligned numbers ("2001" printed before its column starts).
+    """
+    phrases = [ph for ph in _phrases(text, dates_apart=True) if not _table_note(ph[2])]
+    if len(phrases) == count and phrases[0][0] > 4 and all(_DATE_PHRASE.fullmatch(p) for _, _, p in phrases):
+        return phrases
+    return [ph for ph in phrases if ph[1] > first_left - 2]
 
 
 _MONEY_NOTE = re.compile(r"dollar|\$|except", re.IGNORECASE)
@@ -335,6 +346,8 @@ _NAME_END = re.compile(r"\b(?:inc|corp|co|cos|ltd|plc|l\.?p|n\.?a|s\.?a|n\.?v|b\
 
 
 def _ends_sentence(words: str) -> bool:
+    """Does the text end a sentence (a period, inside closing quotes or a parenthesis or not)?"""
+    words = words.rstrip("\"')\u201d\u2019")
     return words.endswith(".") and not _NAME_END.search(words)
 
 

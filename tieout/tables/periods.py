@@ -41,14 +41,16 @@ _MONTH_YEAR = re.compile(
 )
 _YEAR = re.compile(r"(?<![\d,.$])(?P<year>(?:19|20)\d\d)(?![\d,%])")
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
-    "thirteen": 13, "twenty-six": 26, "twenty six": 26, "thirty-nine": 39, "fifty-two": 52,
-    "fifty-three": 53,
-}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_WORD_NUMBERS = {word: n for n, word in enumerate(_UNITS, start=1)} | _TENS | {
+    f"{tens}-{unit}": value + n for tens, value in _TENS.items() for n, unit in enumerate(_UNITS[:9], start=1)}
 _LENGTH = re.compile(
-    r"(?=[\dotfsn])"
-    r"\b(?P<n>\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|twenty[- ]six|thirty-nine|fifty[- ]two|fifty[- ]three)"
+    r"(?=[\dotfsne])"
+    r"\b(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)"
     r"[- ](?P<what>months?|weeks?)\b",
     re.IGNORECASE,
 )
@@ -123,7 +125,7 @@ def text_to_length(text: str) -> tuple[int, str] | None:
     match = _LENGTH.search(text)
     if match:
         n = match.group("n").lower().replace(" ", "-")
-        number = int(n) if n.isdigit() else _WORD_NUMBERS.get(n, _WORD_NUMBERS.get(n.replace("-", " "), 0))
+        number = int(n) if n.isdigit() else _WORD_NUMBERS.get(n.replace(" ", "-"), 0)
         what = "weeks" if match.group("what").lower().startswith("week") else "months"
         if number:
             return number, what
@@ -291,3 +293,37 @@ def years_from_consecutive_ends(ends: list[date | None]) -> list[str | None]:
     month_end = oldest.day == calendar.monthrange(oldest.year, oldest.month)[1]
     starts[oldest] = start_of(oldest, (12, "months") if month_end else (52, "weeks"))
     return [f"{starts[d].isoformat()}/{d.isoformat()}" for d in ends]
+
+
+_WEEKS_IN = {3: 13, 6: 26, 9: 39, 12: 52}  # a 52/53-week year's quarter, half, nine months and year
+
+
+def is_weekly_end(day: date) -> bool:
+    """Does a period end that is not a month's last day, but within a week of one (a Saturday near
+    the end of June, or early in July), show a 52/53-week calendar?"""
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.day != last and (day.day >= last - 6 or day.day <= 7)
+
+
+def weekly_period(period: str, year_ends: Iterable[date]) -> str:
+    """A duration a 52/53-week filer prints in months, in the weeks it covers.
+
+    "Three months ended March 30, 2002" was read as three calendar months (from December 31);
+    such a company's quarter is 13 weeks (from December 30), its half 26, nine months 39 and year
+    52 weeks, or the days since the year before ended when the document dates that end (a 53-week
+    year, whose fourth quarter is then 14 weeks). A period not counted in calendar months (stated
+    in weeks, or dated from both ends) is returned as it is.
+    """
+    start_text, _, end_text = period.partition("/")
+    if not end_text:
+        return period
+    start, end = date.fromisoformat(start_text), date.fromisoformat(end_text)
+    months = next((n for n in _WEEKS_IN if start_of(end, (n, "months")) == start), None)
+    if months is None:
+        return period
+    before = {known for known in year_ends if 357 <= (end - known).days <= 378}
+    if months == 12 and before:  # the year began the day after the year before ended, if that is dated once
+        return f"{(before.pop() + timedelta(days=1)).isoformat()}/{end_text}" if len(before) == 1 else period
+    if months == 3 and end in year_ends and len(before) == 1 and (end - before.pop()).days == 371:
+        return f"{(end - timedelta(weeks=14) + timedelta(days=1)).isoformat()}/{end_text}"
+    return f"{start_of(end, (_WEEKS_IN[months], 'weeks')).isoformat()}/{end_text}"
