@@ -187,11 +187,13 @@ def run_query(args) -> int:
 
 
 def write_result(columns: list[str], rows: list[tuple], fmt: str, stream) -> None:
-    """A query result as a rich table, CSV or JSON.
+    """A query result as a table for people, CSV or JSON for tools.
 
-    DECIMAL values arrive from DuckDB as ``Decimal`` and are printed with all
-    their digits and no exponent (``5018000.0000000000``, never ``5.018E+6`` or a
-    float): a JSON string, a CSV field as is.
+    CSV and JSON give a DECIMAL with all the digits DuckDB holds and no exponent
+    (``5018000.0000000000``, never ``5.018E+6`` or a float): a JSON string, a CSV
+    field as is. The table is for reading: a Decimal as the plain number it is
+    (``5018000``, ``0.347``), and when it is not going to a terminal (a pipe, a
+    file) no cell is cut or wrapped, whatever its width.
     """
     if fmt == "csv":
         import csv
@@ -203,13 +205,34 @@ def write_result(columns: list[str], rows: list[tuple], fmt: str, stream) -> Non
         json.dump([dict(zip(columns, row)) for row in rows], stream, default=_json_default, indent=1)
         stream.write("\n")
     else:
+        from rich.cells import cell_len
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*("" if v is None else str(_plain(v)) for v in row))
-        Console(file=stream).print(table)
+        console = Console(file=stream)
+        cells = [["" if v is None else str(_readable(v)) for v in row] for row in rows]
+        if not console.is_terminal:  # as wide as the widest row needs: nothing cut, nothing wrapped
+            widths = [max([cell_len(name)] + [cell_len(row[i]) for row in cells])
+                      for i, name in enumerate(columns)]
+            console = Console(file=stream, width=sum(w + 3 for w in widths) + 1)
+        table = Table(show_lines=False)
+        for column in columns:
+            table.add_column(column, no_wrap=not console.is_terminal, overflow="fold")
+        for row in cells:
+            table.add_row(*row)
+        console.print(table)
+
+
+def _readable(value):
+    """A value for the table format: a Decimal as a plain number without padding zeros."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal) and value.is_finite():
+        if not value:
+            return "0"
+        text = format(value, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return _plain(value)
 
 
 def _plain(value):
