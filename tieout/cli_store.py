@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from tieout.cli import example_epilog
+from tieout.cli import PATHS_HELP, PATHS_METAVAR, example_epilog
 from tieout.cli_fetch import add_company_arguments
 from tieout.errors import InputError
 
@@ -42,8 +42,8 @@ def register(subparsers) -> None:
                               "tieout ingest edgar/ --parquet out/ --workers 64     # Parquet only, no store"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ingest.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, folders or globs to read (optional with --cik or --ticker)")
+    ingest.add_argument("paths", nargs="*", metavar=PATHS_METAVAR,
+                        help=f"{PATHS_HELP} (optional with --cik or --ticker)")
     ingest.add_argument("--db", metavar="FILE",
                         help="DuckDB store (created if absent); without it, --parquet DIR alone is the output")
     where = ingest.add_mutually_exclusive_group()
@@ -73,15 +73,20 @@ def register(subparsers) -> None:
 
     query = subparsers.add_parser(
         "query", help="run SQL on a store (read-only)",
+        description="Run one SQL statement (DuckDB's dialect) on a store, read-only, and print the "
+                    "result: a table on a terminal (never cut when piped), CSV otherwise. The store's "
+                    "tables and columns are in docs/schema.md (documents, tables, facts, checks, "
+                    "claims, ...). Works beside a running ingest: it waits while a batch commits.",
         epilog=example_epilog(
             "tieout query --db filings.duckdb \"SELECT status, count(*) FROM documents GROUP BY 1\"",
             "tieout query --db f.duckdb --format csv \"SELECT * FROM facts WHERE label ILIKE '%net income%'\""),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    query.add_argument("sql", metavar="SQL")
-    query.add_argument("--db", required=True, metavar="FILE")
+    query.add_argument("sql", metavar="SQL", help="one SQL statement, quoted for the shell")
+    query.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (tieout ingest ... --db FILE)")
     query.add_argument("--format", choices=("table", "csv", "json"), default=None,
-                       help="default: a table on a terminal, csv otherwise")
+                       help="table: for reading (numbers as plain decimals); csv, json: every digit "
+                            "the store holds (default: a table on a terminal, csv otherwise)")
     query.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
                        help="how long to wait while an ingest is committing to the store (default 30)")
     query.set_defaults(run=run_query)
@@ -96,10 +101,12 @@ def register(subparsers) -> None:
                               "tieout export --db f.duckdb --format xlsx --doc 0000320193-95 -o apple.xlsx"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    export.add_argument("--db", required=True, metavar="FILE")
-    export.add_argument("--format", choices=FORMATS, required=True)
-    export.add_argument("-o", "--output", required=True, metavar="OUT")
-    export.add_argument("--table", default="facts", help="the table of a single-file export")
+    export.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (tieout ingest ... --db FILE)")
+    export.add_argument("--format", choices=FORMATS, required=True, help="the file format to write")
+    export.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="a file (OUT.parquet, OUT.csv, OUT.json: one table; xlsx: the workbook) "
+                             "or a folder (one file per table)")
+    export.add_argument("--table", default="facts", help="the table of a single-file export (default: facts)")
     export.add_argument("--doc", action="append", default=[], metavar="TEXT",
                         help="xlsx: documents whose doc_id starts with, or path contains, TEXT")
     export.set_defaults(run=run_export)
