@@ -29,9 +29,12 @@ FORMATS = ("parquet", "csv", "json", "xlsx")
 def register(subparsers) -> None:
     ingest = subparsers.add_parser(
         "ingest", help="read many filings into a DuckDB store",
-        description="Read files, folders (recursive; text files, hidden ones skipped) and globs "
-                    "into a DuckDB store. Unchanged files (same path, size and mtime) are skipped; "
-                    "a document that cannot be read gets status 'error' and the batch goes on. "
+        description="Read files, folders and globs into a DuckDB store. A folder is read recursively "
+                    "for its filings (plain text, HTML, EDGAR SGML); its other files (PDF, binary, "
+                    "README, data files) are listed as not read, with why, and hidden ones skipped. "
+                    "Unchanged files (same path, size and mtime) are skipped; a document that cannot "
+                    "be read gets status 'error' and the batch goes on. The summary counts the "
+                    "documents stored with failing checks. "
                     "With --cik (or --ticker) the company's filings are fetched from EDGAR first, "
                     "as 'tieout fetch' does (only what the cache lacks), then read.",
         epilog=example_epilog("tieout ingest ../shared/corpus --db filings.duckdb",
@@ -160,13 +163,38 @@ def run_ingest(args) -> int:
     finally:
         if progress:
             progress.close()
-    for path, status, error in summary.failures[:20]:
-        print(f"{path}: {status}: {error}", file=sys.stderr)
-    if len(summary.failures) > 20:
-        print(f"... and {len(summary.failures) - 20} more (SELECT path, error FROM documents "
+    print_passed_over(summary, sys.stderr)
+    for path, status, error in summary.failures[:LISTED]:
+        print(f"{path}: {status}: {without_path(error, path)}", file=sys.stderr)
+    if len(summary.failures) > LISTED:
+        print(f"... and {len(summary.failures) - LISTED} more (SELECT path, error FROM documents "
               "WHERE status <> 'ok')", file=sys.stderr)
     print(f"tieout ingest: {summary.line()}", file=sys.stderr)
     return 1 if fetch_failed or (args.strict and summary.failures) else 0
+
+
+LISTED = 20  # lines of failures (and of files not read) an ingest prints; the rest are counted
+
+
+def print_passed_over(summary, stream) -> None:
+    """The files of the folders given that were not read, each with why; hidden ones counted."""
+    for path, why in summary.not_read[:LISTED]:
+        print(f"{path}: not read: {why}", file=stream)
+    if len(summary.not_read) > LISTED:
+        print(f"... and {len(summary.not_read) - LISTED} more files not read", file=stream)
+    if summary.hidden:
+        print(f"({summary.hidden} hidden file{'s' if summary.hidden != 1 else ''} or folder"
+              f"{'s' if summary.hidden != 1 else ''} skipped: their names start with '.')", file=stream)
+
+
+def without_path(error: str, path: str) -> str:
+    """An error message without the file's path in front (the line already starts with it)."""
+    from pathlib import Path
+
+    for prefix in {path, str(Path(path).resolve()), Path(path).name}:
+        if prefix and error.startswith(prefix + ": "):
+            return error[len(prefix) + 2:]
+    return error
 
 
 # -- query -----------------------------------------------------------------
