@@ -13,7 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tieout.cli import FILING_HELP, FILING_METAVAR, PATHS_METAVAR, POSITIONAL_METAVARS, build_parser
+from tieout.cli import (
+    FILING_HELP,
+    FILING_METAVAR,
+    PATHS_METAVAR,
+    POSITIONAL_METAVARS,
+    build_parser,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
