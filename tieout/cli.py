@@ -24,7 +24,33 @@ COMMAND_MODULES = (
 )
 
 
+# Positional arguments are named and described alike in every command (tests/cli/test_help.py):
+FILING_METAVAR = "FILE"  # one filing
+FILING_HELP = "a filing (plain text, HTML or EDGAR SGML), or - for standard input"
+PATHS_METAVAR = "PATH"  # files, folders or globs
+PATHS_HELP = "files, folders (read recursively) or globs of filings"
+POSITIONAL_METAVARS = (FILING_METAVAR, PATHS_METAVAR, "SQL")
+
+
+def add_filing_argument(parser: argparse.ArgumentParser) -> None:
+    """The FILE positional of a command that reads one filing (extract, show, check)."""
+    parser.add_argument("file", metavar=FILING_METAVAR, help=FILING_HELP)
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions wrapped to the terminal's width; epilogs (examples, laid out by hand) kept as written."""
+
+    def _fill_text(self, text, width, indent):
+        if "\n" in text:
+            return super()._fill_text(text, width, indent)
+        return argparse.HelpFormatter._fill_text(self, text, width, indent)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):  # every tieout parser lays out its help alike
+        kwargs["formatter_class"] = HelpFormatter
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # usage errors: one line, exit 2
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
@@ -37,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tieout {__version__}")
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser,
+                                       help="run 'tieout COMMAND --help' for its options and examples")
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)

@@ -15,7 +15,7 @@ from tieout.cli import warn_stage_errors
 
 
 def register(subparsers) -> None:
-    from tieout.cli import example_epilog
+    from tieout.cli import add_filing_argument, example_epilog
 
     parser = subparsers.add_parser(
         "check", help="verify totals, ties between statements and narrative claims",
@@ -29,8 +29,10 @@ def register(subparsers) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", help="a filing (plain text, HTML or EDGAR SGML), or - for stdin")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_filing_argument(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: failures as FILE:LINE:COL messages with the cells marked; json: "
+                             "every check with its numbers, for tools (default: text)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="text format: also list passing and unverifiable checks")
     parser.set_defaults(run=run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tieout.cli import example_epilog, warn_stage_errors
+from tieout.cli import add_filing_argument, example_epilog, warn_stage_errors
 from tieout.errors import InputError
 
 FORMATS = ("jsonl", "csv", "json", "parquet", "xlsx")
@@ -26,7 +26,7 @@ def register(subparsers) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("file", metavar="FILE", help="a filing (plain text, HTML or EDGAR SGML), or - for standard input")
+    add_filing_argument(extract)
     extract.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     extract.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     extract.set_defaults(run=run_extract)
@@ -43,7 +43,7 @@ def register(subparsers) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    show.add_argument("file", metavar="FILE", help="a filing (plain text, HTML or EDGAR SGML), or - for standard input")
+    add_filing_argument(show)
     show.add_argument("--html", metavar="OUT", help="write the document view as one HTML file")
     show.add_argument("--no-check", action="store_true", help="only read; do not run the checks")
     show.add_argument("--as-text", action="store_true",

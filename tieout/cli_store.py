@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from tieout.cli import example_epilog
+from tieout.cli import PATHS_HELP, PATHS_METAVAR, example_epilog
 from tieout.cli_fetch import add_company_arguments
 from tieout.errors import InputError
 
@@ -29,9 +29,12 @@ FORMATS = ("parquet", "csv", "json", "xlsx")
 def register(subparsers) -> None:
     ingest = subparsers.add_parser(
         "ingest", help="read many filings into a DuckDB store",
-        description="Read files, folders (recursive; text files, hidden ones skipped) and globs "
-                    "into a DuckDB store. Unchanged files (same path, size and mtime) are skipped; "
-                    "a document that cannot be read gets status 'error' and the batch goes on. "
+        description="Read files, folders and globs into a DuckDB store. A folder is read recursively "
+                    "for its filings (plain text, HTML, EDGAR SGML); its other files (PDF, binary, "
+                    "README, data files) are listed as not read, with why, and hidden ones skipped. "
+                    "Unchanged files (same path, size and mtime) are skipped; a document that cannot "
+                    "be read gets status 'error' and the batch goes on. The summary counts the "
+                    "documents stored with failing checks. "
                     "With --cik (or --ticker) the company's filings are fetched from EDGAR first, "
                     "as 'tieout fetch' does (only what the cache lacks), then read.",
         epilog=example_epilog("tieout ingest ../shared/corpus --db filings.duckdb",
@@ -42,8 +45,8 @@ def register(subparsers) -> None:
                               "tieout ingest edgar/ --parquet out/ --workers 64     # Parquet only, no store"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ingest.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, folders or globs to read (optional with --cik or --ticker)")
+    ingest.add_argument("paths", nargs="*", metavar=PATHS_METAVAR,
+                        help=f"{PATHS_HELP} (optional with --cik or --ticker)")
     ingest.add_argument("--db", metavar="FILE",
                         help="DuckDB store (created if absent); without it, --parquet DIR alone is the output")
     where = ingest.add_mutually_exclusive_group()
@@ -73,15 +76,20 @@ def register(subparsers) -> None:
 
     query = subparsers.add_parser(
         "query", help="run SQL on a store (read-only)",
+        description="Run one SQL statement (DuckDB's dialect) on a store, read-only, and print the "
+                    "result: a table on a terminal (never cut when piped), CSV otherwise. The store's "
+                    "tables and columns are in docs/schema.md (documents, tables, facts, checks, "
+                    "claims, ...). Works beside a running ingest: it waits while a batch commits.",
         epilog=example_epilog(
             "tieout query --db filings.duckdb \"SELECT status, count(*) FROM documents GROUP BY 1\"",
             "tieout query --db f.duckdb --format csv \"SELECT * FROM facts WHERE label ILIKE '%net income%'\""),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    query.add_argument("sql", metavar="SQL")
-    query.add_argument("--db", required=True, metavar="FILE")
+    query.add_argument("sql", metavar="SQL", help="one SQL statement, quoted for the shell")
+    query.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (tieout ingest ... --db FILE)")
     query.add_argument("--format", choices=("table", "csv", "json"), default=None,
-                       help="default: a table on a terminal, csv otherwise")
+                       help="table: for reading (numbers as plain decimals); csv, json: every digit "
+                            "the store holds (default: a table on a terminal, csv otherwise)")
     query.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
                        help="how long to wait while an ingest is committing to the store (default 30)")
     query.set_defaults(run=run_query)
@@ -96,10 +104,12 @@ def register(subparsers) -> None:
                               "tieout export --db f.duckdb --format xlsx --doc 0000320193-95 -o apple.xlsx"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    export.add_argument("--db", required=True, metavar="FILE")
-    export.add_argument("--format", choices=FORMATS, required=True)
-    export.add_argument("-o", "--output", required=True, metavar="OUT")
-    export.add_argument("--table", default="facts", help="the table of a single-file export")
+    export.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (tieout ingest ... --db FILE)")
+    export.add_argument("--format", choices=FORMATS, required=True, help="the file format to write")
+    export.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="a file (OUT.parquet, OUT.csv, OUT.json: one table; xlsx: the workbook) "
+                             "or a folder (one file per table)")
+    export.add_argument("--table", default="facts", help="the table of a single-file export (default: facts)")
     export.add_argument("--doc", action="append", default=[], metavar="TEXT",
                         help="xlsx: documents whose doc_id starts with, or path contains, TEXT")
     export.set_defaults(run=run_export)
@@ -153,13 +163,38 @@ def run_ingest(args) -> int:
     finally:
         if progress:
             progress.close()
-    for path, status, error in summary.failures[:20]:
-        print(f"{path}: {status}: {error}", file=sys.stderr)
-    if len(summary.failures) > 20:
-        print(f"... and {len(summary.failures) - 20} more (SELECT path, error FROM documents "
+    print_passed_over(summary, sys.stderr)
+    for path, status, error in summary.failures[:LISTED]:
+        print(f"{path}: {status}: {without_path(error, path)}", file=sys.stderr)
+    if len(summary.failures) > LISTED:
+        print(f"... and {len(summary.failures) - LISTED} more (SELECT path, error FROM documents "
               "WHERE status <> 'ok')", file=sys.stderr)
     print(f"tieout ingest: {summary.line()}", file=sys.stderr)
     return 1 if fetch_failed or (args.strict and summary.failures) else 0
+
+
+LISTED = 20  # lines of failures (and of files not read) an ingest prints; the rest are counted
+
+
+def print_passed_over(summary, stream) -> None:
+    """The files of the folders given that were not read, each with why; hidden ones counted."""
+    for path, why in summary.not_read[:LISTED]:
+        print(f"{path}: not read: {why}", file=stream)
+    if len(summary.not_read) > LISTED:
+        print(f"... and {len(summary.not_read) - LISTED} more files not read", file=stream)
+    if summary.hidden:
+        print(f"({summary.hidden} hidden file{'s' if summary.hidden != 1 else ''} or folder"
+              f"{'s' if summary.hidden != 1 else ''} skipped: their names start with '.')", file=stream)
+
+
+def without_path(error: str, path: str) -> str:
+    """An error message without the file's path in front (the line already starts with it)."""
+    from pathlib import Path
+
+    for prefix in {path, str(Path(path).resolve()), Path(path).name}:
+        if prefix and error.startswith(prefix + ": "):
+            return error[len(prefix) + 2:]
+    return error
 
 
 # -- query -----------------------------------------------------------------
@@ -187,11 +222,13 @@ def run_query(args) -> int:
 
 
 def write_result(columns: list[str], rows: list[tuple], fmt: str, stream) -> None:
-    """A query result as a rich table, CSV or JSON.
+    """A query result as a table for people, CSV or JSON for tools.
 
-    DECIMAL values arrive from DuckDB as ``Decimal`` and are printed with all
-    their digits and no exponent (``5018000.0000000000``, never ``5.018E+6`` or a
-    float): a JSON string, a CSV field as is.
+    CSV and JSON give a DECIMAL with all the digits DuckDB holds and no exponent
+    (``5018000.0000000000``, never ``5.018E+6`` or a float): a JSON string, a CSV
+    field as is. The table is for reading: a Decimal as the plain number it is
+    (``5018000``, ``0.347``), and when it is not going to a terminal (a pipe, a
+    file) no cell is cut or wrapped, whatever its width.
     """
     if fmt == "csv":
         import csv
@@ -203,13 +240,34 @@ def write_result(columns: list[str], rows: list[tuple], fmt: str, stream) -> Non
         json.dump([dict(zip(columns, row)) for row in rows], stream, default=_json_default, indent=1)
         stream.write("\n")
     else:
+        from rich.cells import cell_len
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*("" if v is None else str(_plain(v)) for v in row))
-        Console(file=stream).print(table)
+        console = Console(file=stream)
+        cells = [["" if v is None else str(_readable(v)) for v in row] for row in rows]
+        if not console.is_terminal:  # as wide as the widest row needs: nothing cut, nothing wrapped
+            widths = [max([cell_len(name)] + [cell_len(row[i]) for row in cells])
+                      for i, name in enumerate(columns)]
+            console = Console(file=stream, width=sum(w + 3 for w in widths) + 1)
+        table = Table(show_lines=False)
+        for column in columns:
+            table.add_column(column, no_wrap=not console.is_terminal, overflow="fold")
+        for row in cells:
+            table.add_row(*row)
+        console.print(table)
+
+
+def _readable(value):
+    """A value for the table format: a Decimal as a plain number without padding zeros."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal) and value.is_finite():
+        if not value:
+            return "0"
+        text = format(value, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return _plain(value)
 
 
 def _plain(value):

@@ -336,6 +336,13 @@ class Check:
     facts: tuple[int, ...] = ()
     claims: tuple[int, ...] = ()
     document: str = ""
+    # the arithmetic in base units, where a rule has it (None elsewhere): the figure shown, what the
+    # other figures make it, how far apart rounding lets the two be; ``signs``: each fact's sign in
+    # it, in the order of ``facts`` (the figure shown +1, then each item as it adds into ``computed``)
+    shown: Decimal | None = None
+    computed: Decimal | None = None
+    allowance: Decimal | None = None
+    signs: tuple[int, ...] = ()
 
     @property
     def lines(self) -> list[int]:

@@ -59,7 +59,7 @@ def test_text_renderer_draws_carets_and_summary():
     ]))
     checks, _ = run_checks(report)
     text = render_checks_text(report, checks)
-    assert "fixture.txt:" in text and "^^^^^^" in text and "off by 2 beyond rounding" in text
+    assert "fixture.txt:" in text and "^^^^^^" in text and "29,595 (4,024 + 25,571): 3 apart, rounding allows 1.5" in text
     assert text.splitlines()[-1].startswith(f"{len(checks)} checks: ")
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tieout.batch.discover import discover
+from tieout.batch.discover import find_files
 from tieout.batch.runners import RunSettings, run_dask, run_inline, run_pool
 from tieout.batch.work import Outcome
 
@@ -62,6 +62,9 @@ class IngestSummary:
     write_seconds: float = 0.0  # of ``seconds``, spent writing the store (the single writer)
     peak_worker_rss: int = 0  # bytes, the largest resident peak a worker reported
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, status, error)
+    failing_checks: int = 0  # of ``ok``, documents stored with at least one failing check
+    not_read: list[tuple[str, str]] = field(default_factory=list)  # (path, why): in a folder, not a filing
+    hidden: int = 0  # hidden files and folders in the folders given, not looked into
 
     @property
     def done(self) -> int:
@@ -69,8 +72,11 @@ class IngestSummary:
 
     def line(self) -> str:
         rate = self.bytes / 1e6 / self.seconds if self.seconds else 0.0
+        failing = f"{self.failing_checks} document{'s' if self.failing_checks != 1 else ''} with failing checks"
+        passed = (f"; {len(self.not_read)} other file{'s' if len(self.not_read) != 1 else ''} not read "
+                  "(not filings)") if self.not_read else ""
         return (f"{self.found} files: {self.ok} stored, {self.error} errors, {self.timeout} timeouts, "
-                f"{self.skipped} unchanged; {self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s "
+                f"{self.skipped} unchanged; {failing}{passed}; {self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s "
                 f"({self.done / self.seconds if self.seconds else 0:.1f} docs/s, {rate:.2f} MB/s)")
 
 
@@ -129,8 +135,10 @@ def ingest(paths: list[str], db: str | Path | None, settings: IngestSettings = I
 
     if db is None and not settings.parquet:
         raise InputError("nowhere to write: give a store (--db FILE), a Parquet folder (--parquet DIR), or both")
-    files = [Path(p).resolve() for p in discover(paths)]
-    summary = IngestSummary(found=len(files))
+    found, passed = find_files(paths)
+    files = [Path(p).resolve() for p in found]
+    summary = IngestSummary(found=len(files), not_read=[(str(p), why) for p, why in passed.files],
+                            hidden=passed.hidden)
     start = time.perf_counter()
     if db is not None:
         with open_store(db, wait=settings.lock_wait) as store:
@@ -271,6 +279,8 @@ def _count(summary: IngestSummary, outcome: Outcome, step: int) -> None:
     entry = (outcome.path, outcome.status, outcome.error)
     if outcome.status != "ok":
         summary.failures.append(entry) if step > 0 else summary.failures.remove(entry)
+    elif (outcome.rows.get("documents") or [{}])[0].get("n_fail"):
+        summary.failing_checks += step
 
 
 def _recorded(outcome: Outcome, error: str) -> Outcome:

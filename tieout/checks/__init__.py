@@ -13,7 +13,8 @@ naming the error, plus a Problem, never a lost report.
     claims    tieout.claims.check_claims (if installed): narrative vs tables
     ex27      tieout.ex27.check_ex27 (if installed): EX-27 schedule vs statements
 
-A check that cannot be evaluated is "unverifiable", never a silent pass.
+A check that cannot be evaluated is "unverifiable", never a silent pass. Failures that one
+change to one figure explains (a sign, a scale) say so on each (``tieout.checks.causes``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from tieout.checks.causes import link_shared_causes
 from tieout.checks.footing import check_footing
 from tieout.checks.mining import MINING_RULES
 from tieout.checks.rules import TIE_RULES
@@ -80,7 +82,7 @@ def run_checks(report: Report, rules: Iterable[Rule] = RULES) -> tuple[list[Chec
                                 spans=(), document=report.path))
             continue
         checks.extend(found)
-    return checks, problems
+    return link_shared_causes(report, checks), problems
 
 
 def summary(checks: Iterable[Check]) -> dict[str, int]:

@@ -64,6 +64,20 @@ def column_words(report: Report | None, fact: Fact) -> str:
     return "" if column is None else column_name(fact, column)
 
 
+def term(fact: Fact) -> str:
+    """A fact as a term of arithmetic in a message: its figure as printed, ``nil`` for a dash cell.
+
+    ``- -``, ``--`` and ``—`` are nil as the reader takes them; printed inside a sum they read as
+    operators (``(-- - 2,371)``).
+    """
+    return fact.display if any(c.isdigit() for c in fact.display) else "nil"
+
+
+def terms(items) -> str:
+    """``1,200 + 3,400 - nil``: (fact, sign) pairs as a sum in words."""
+    return " ".join(f"{'+' if s > 0 else '-'} {term(f)}" for f, s in items).lstrip("+ ")
+
+
 def where(report: Report | None, fact: Fact) -> str:
     """What follows a fact's label in a message.
 
@@ -75,4 +89,4 @@ def where(report: Report | None, fact: Fact) -> str:
     return f" in {column}{period}" if column else period
 
 
-__all__ = ["where", "column_words", "column_name", "fact_column", "fact_table", "shares_period"]
+__all__ = ["where", "term", "terms", "column_words", "column_name", "fact_column", "fact_table", "shares_period"]

@@ -13,9 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from tieout.checks.describe import terms as _terms
 from tieout.checks.describe import where as _where
 from tieout.checks.doubt import header_doubt, reading_doubt
-from tieout.checks.intervals import fmt_amount, gap, interval, interval_sum, meets, midpoint
+from tieout.checks.intervals import (
+    allowance,
+    fmt_amount,
+    fmt_apart,
+    gap,
+    interval,
+    interval_sum,
+    meets,
+    midpoint,
+)
 from tieout.model import Check, Fact, Report
 
 
@@ -51,7 +61,9 @@ def footing_check(report: Report, rule: str, total: Fact, items: list[tuple[Fact
     scale, decimals = total.scale, total.decimals
     expected = fmt_amount(midpoint(sum_iv), scale, decimals)
     where = _where(report, total)  # " (1999-12-31)", or " in column 'Pro Forma' (1999-12-31)"
-    terms = " ".join(f"{'+' if s > 0 else '-'} {f.display}" for f, s in items).lstrip("+ ")
+    terms = _terms(items)
+    computed = midpoint(sum_iv)
+    allowed = allowance(total_iv, total.value, sum_iv, computed)
     if ok:
         status, message = "pass", f"{total.label or 'subtotal'}{where}: {total.display} = {terms}"
         slack = ""
@@ -60,9 +72,11 @@ def footing_check(report: Report, rule: str, total: Fact, items: list[tuple[Fact
         off = gap(total_iv, sum_iv)
         slack = fmt_amount(off, scale, decimals)
         message = (f"{total.label or 'subtotal'}{where} does not foot: shown {total.display}, "
-                   f"items sum to {expected} ({terms}); off by {slack} beyond rounding")
+                   f"items sum to {expected} ({terms}): "
+                   f"{fmt_apart(total.value - computed, allowed, scale, decimals)}")
     return Check(rule=rule, status=status, message=message,
                  spans=(total.span, *(f.span for f, _ in items)),
                  expected=expected, actual=total.display, slack=slack,
-                 facts=(total.id, *(f.id for f, _ in items)), document=total.document)
-
+                 facts=(total.id, *(f.id for f, _ in items)), document=total.document,
+                 shown=total.value, computed=computed, allowance=allowed,
+                 signs=(1, *(1 if s > 0 else -1 for _, s in items)))

@@ -76,6 +76,25 @@ def fmt_amount(value: Decimal, scale: Decimal = Decimal(1), decimals: int = 0) -
     return f"({text})" if shown < 0 else text
 
 
+def allowance(shown: Interval, shown_value: Decimal, other: Interval, other_value: Decimal) -> Decimal:
+    """How far apart rounding lets two figures be, in the direction they differ.
+
+    ``shown_value`` stands for ``shown`` and ``other_value`` (what the other figures make it)
+    for ``other``; the two intervals meet exactly when the plain difference is at most this.
+    """
+    if shown_value >= other_value:
+        return (shown_value - shown[0]) + (other[1] - other_value)
+    return (shown[1] - shown_value) + (other_value - other[0])
+
+
+def fmt_apart(difference: Decimal, allowed: Decimal, scale: Decimal = Decimal(1), decimals: int = 0) -> str:
+    """``200 apart, rounding allows 2``: the plain difference and the rounding allowance, as printed."""
+    scale = scale or Decimal(1)
+    places = max(decimals, 0) + 2
+    return (f"{fmt_plain(abs(difference) / scale, places)} apart, "
+            f"rounding allows {fmt_plain(allowed / scale, places)}")
+
+
 def fmt_interval(iv: Interval, scale: Decimal = Decimal(1), decimals: int = 0) -> str:
     low, high = iv
     extra = 2 if decimals <= 0 else decimals + 2

@@ -104,12 +104,22 @@ def _cost_changes(report: Report):
         now, before = facts[0], facts[1]
         change = (now.value - before.value) / before.value * 100
         where = "/".join(now.path)
-        yield _info(f"derived: {where} {now.label} {now.display} vs {before.display}: "
+        now_when, before_when = (f" ({f.period})" if f.period else "" for f in (now, before))
+        yield _info(f"derived: {where} {now.label} {now.display}{now_when} vs {before.display}{before_when}: "
                     f"{'+' if change >= 0 else ''}{fmt_plain(change, 1)}%", [now, before], now.document)
 
 
+DERIVED_RULE = "mining-derived"
+DERIVED_PREFIX = "derived: "
+
+
+def is_derived(check: Check) -> bool:
+    """A derived figure: information the tables imply (recovery, a cost change), not a check."""
+    return check.rule == DERIVED_RULE or check.message.startswith(DERIVED_PREFIX)
+
+
 def _info(message: str, facts: list[Fact], document: str) -> Check:
-    return Check("mining-derived", "unverifiable", message, tuple(f.span for f in facts),
+    return Check(DERIVED_RULE, "unverifiable", message, tuple(f.span for f in facts),
                  facts=tuple(f.id for f in facts), document=document)
 
 

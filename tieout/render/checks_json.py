@@ -18,6 +18,18 @@ where it is and what it shows::
 ``value`` is a JSON number written with the exact digits of the decimal
 (never through a float); ``value_text`` is the same as a string; both are
 null for a blank cell.
+
+Each check also carries its arithmetic as JSON numbers in base units (exact
+digits, null where the rule has none, as for a claim): ``shown`` (the figure
+checked), ``computed`` (what the other figures make it), ``difference``
+(shown - computed) and ``allowance`` (how far apart rounding lets them be: a
+check fails when ``|difference|`` exceeds it); the checked figure's ``table``
+title, row ``label`` and ``column_header``; ``kind``: "check", or "derived" for
+a figure the tables imply (implied recovery, a change in cash cost), which is
+information, never a pass or fail; and ``see_also``: the indexes in ``checks``
+of the other failures one change to one figure would clear with this one
+(``shared_cause`` says which fact and what change). ``summary`` adds
+``derived``, how many of the unverifiable are derived figures.
 """
 
 from __future__ import annotations
@@ -27,6 +39,7 @@ import re
 import secrets
 from decimal import Decimal
 
+from tieout.checks.mining import is_derived
 from tieout.model import Check, Fact, Report
 
 
@@ -66,20 +79,34 @@ def check_to_dict(check: Check, report: Report | None = None) -> dict:
         "spans": [[s.line, s.col, s.end_col] for s in check.spans],
         "document": check.document,
     }
+    out.update(kind="derived" if is_derived(check) else "check", shown=check.shown, computed=check.computed,
+               difference=None if check.shown is None or check.computed is None else check.shown - check.computed,
+               allowance=check.allowance, table=None, label=None, column_header=None)
     if report is not None:
         facts = report.fact_records
         out["fact_details"] = [fact_detail(facts[i]) for i in check.facts if 0 <= i < len(facts)]
+        if out["fact_details"]:
+            first = out["fact_details"][0]
+            out.update(table=first["table"], label=first["label"], column_header=first["column_header"])
     return out
 
 
 def render_checks_json(report: Report, checks=None) -> str:
     from tieout.checks import summary
+    from tieout.checks.causes import shared_causes
 
     checks = report.checks if checks is None else checks
+    rendered = [check_to_dict(c, report) for c in checks]
+    for entry in rendered:
+        entry["see_also"], entry["shared_cause"] = [], None
+    for cause in shared_causes(report, checks):
+        for index in cause.checks:
+            rendered[index]["see_also"] += [i for i in cause.checks if i != index]
+            rendered[index]["shared_cause"] = {"fact": cause.fact, "change": cause.change}
     return dumps({
         "document": report.path,
-        "summary": summary(checks),
-        "checks": [check_to_dict(c, report) for c in checks],
+        "summary": {**summary(checks), "derived": sum(1 for c in checks if is_derived(c))},
+        "checks": rendered,
     }, indent=2)
 
 

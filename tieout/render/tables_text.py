@@ -10,7 +10,6 @@ and what is in doubt.
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
 
 from rich.console import Console
 from rich.table import Table as RichTable
@@ -79,11 +78,9 @@ def print_report(report: Report, console: Console | None = None) -> None:
                 cells.append(Text((rule + " " if rule else "") + cell.display + mark, style=style))
             grid.add_row(label, row.unit, *cells)
         console.print(grid)
-    counts = defaultdict(int)
-    for check in report.checks:
-        counts[check.status] += 1
     summary = f"{len(report.tables)} tables, {len(report.fact_records)} facts"
     if report.checks:
-        summary += (f"; {len(report.checks)} checks: {counts['pass']} pass, {counts['fail']} fail, "
-                    f"{counts['unverifiable']} unverifiable")
+        from tieout.render.checks_text import summary_line
+
+        summary += f"; {summary_line(report.checks)}"  # as tieout check says it
     console.print(Text(summary, style="bold"))

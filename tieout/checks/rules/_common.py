@@ -21,8 +21,9 @@ from collections import defaultdict
 from datetime import date, timedelta
 from functools import cached_property
 
+from tieout.checks.describe import terms as _terms
 from tieout.checks.describe import where as _where
-from tieout.checks.intervals import fmt_amount, gap, interval, interval_sum, meets, midpoint
+from tieout.checks.intervals import allowance, fmt_amount, fmt_apart, gap, interval, interval_sum, meets, midpoint
 from tieout.concepts import statement_kind
 from tieout.model import Check, Fact, Report
 
@@ -124,29 +125,36 @@ def tie(rule: str, description: str, total: Fact, items: list[tuple[Fact, int]],
     total_iv = interval(total)
     sum_iv = interval_sum((interval(f), s) for f, s in items)
     scale, decimals = _shown(total, items)
-    expected = fmt_amount(midpoint(sum_iv), scale, decimals)
-    terms = " ".join(f"{'+' if s > 0 else '-'} {f.display}" for f, s in items).lstrip("+ ")
+    computed = midpoint(sum_iv)
+    expected = fmt_amount(computed, scale, decimals)
+    terms = _terms(items)
     where = _where(report or FactIndex.report_of(total), total)
     spans = (total.span, *(f.span for f, _ in items))
     ids = (total.id, *(f.id for f, _ in items))
+    numbers = {"shown": total.value, "computed": computed,
+               "allowance": allowance(total_iv, total.value, sum_iv, computed),
+               "signs": (1, *(1 if s > 0 else -1 for _, s in items))}
     if meets(total_iv, sum_iv):
         return Check(rule, "pass", f"{description}{where}: {total.display} = {terms}", spans,
                      expected=expected, actual=total.display, facts=ids,
-                     document=document or total.document)
+                     document=document or total.document, **numbers)
     slack = fmt_amount(gap(total_iv, sum_iv), scale, decimals)
-    message = f"{description}{where}: shown {total.display}, expected {expected} ({terms}); off by {slack}"
+    # one item added as it is: its figure is the expected one, "(8,425) ((8,425))" says it twice
+    shown_terms = "" if len(items) == 1 and items[0][1] > 0 else f" ({terms})"
+    message = (f"{description}{where}: shown {total.display}, expected {expected}{shown_terms}: "
+               f"{fmt_apart(total.value - computed, numbers['allowance'], scale, decimals)}")
     if _agree_as_printed(total, items):
         scales = " and ".join(sorted({fmt_amount(f.scale) for f in (total, *(f for f, _ in items))}, key=len))
         return Check(rule, "unverifiable",
                      f"{description}{where}: {total.display} = {terms} as printed, but their tables are read "
                      f"at different scales ({scales}): one table's scale note was probably not found",
                      spans, expected=expected, actual=total.display, slack=slack, facts=ids,
-                     document=document or total.document)
+                     document=document or total.document, **numbers)
     if not must:
         message += " (not an identity: reconciling items may explain it)"
     return Check(rule, "fail" if must else "unverifiable", message, spans,
                  expected=expected, actual=total.display, slack=slack, facts=ids,
-                 document=document or total.document)
+                 document=document or total.document, **numbers)
 
 
 def _agree_as_printed(total: Fact, items: list[tuple[Fact, int]]) -> bool:

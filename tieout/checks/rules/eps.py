@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tieout.checks.describe import where as _where
-from tieout.checks.intervals import fmt_plain, gap, interval, interval_div, meets, midpoint
+from tieout.checks.intervals import allowance, fmt_apart, fmt_plain, gap, interval, interval_div, meets, midpoint
 from tieout.checks.rules._common import FactIndex
 from tieout.model import Check, Report
 
@@ -42,15 +42,19 @@ def check_eps(report: Report) -> Iterable[Check]:
             quotient = (-quotient[1], -quotient[0])  # "loss per share" printed without parentheses
         spans = (eps.span, income.span, shares.span)
         ids = (eps.id, income.id, shares.id)
-        expected = fmt_plain(midpoint(quotient), eps.decimals + 3)
+        computed = midpoint(quotient)
+        expected = fmt_plain(computed, eps.decimals + 3)
         where = _where(report, eps) or f" ({period})"
+        numbers = {"shown": eps.value, "computed": computed,
+                   "allowance": allowance(target, eps.value, quotient, computed)}
         if meets(target, quotient):
             yield Check(RULE, "pass", f"{eps.label}{where}: {eps.display} = {income.display} / "
                         f"{shares.display}", spans, expected=expected, actual=eps.display,
-                        facts=ids, document=eps.document)
+                        facts=ids, document=eps.document, **numbers)
         else:
             slack = fmt_plain(gap(target, quotient), eps.decimals + 3)
+            apart = fmt_apart(eps.value - computed, numbers["allowance"], decimals=eps.decimals + 2)
             yield Check(RULE, "fail", f"{eps.label}{where}: shown {eps.display}, but {income.label} "
-                        f"{income.display} / {shares.label} {shares.display} = {expected}", spans,
+                        f"{income.display} / {shares.label} {shares.display} = {expected}: {apart}", spans,
                         expected=expected, actual=eps.display, slack=slack, facts=ids,
-                        document=eps.document)
+                        document=eps.document, **numbers)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from tieout.checks.intervals import fmt_plain, gap, interval_sum, meets
+from tieout.checks.intervals import allowance, fmt_apart, fmt_plain, gap, interval_sum, meets
 from tieout.model import Check, Report, Span
 
 RULE = "fee-computation"
@@ -84,20 +84,29 @@ def _num(line, match, group) -> _Num:
     return _Num(match.group(group), line.number, col)
 
 
-def _check(status, message, nums, expected="", actual="", slack="", document=""):
+def _check(status, message, nums, expected="", actual="", slack="", document="", **numbers):
     return Check(RULE, status, message, tuple(n.span for n in nums), expected=expected,
-                 actual=actual, slack=slack, document=document)
+                 actual=actual, slack=slack, document=document, **numbers)
+
+
+def _numbers(shown: _Num, other) -> dict:
+    """The arithmetic in numbers for the Check: the figure shown against the interval ``other``."""
+    computed = (other[0] + other[1]) / 2
+    return {"shown": shown.value, "computed": computed,
+            "allowance": allowance(shown.interval, shown.value, other, computed)}
 
 
 def _equal(label, shown: _Num, parts, document):
     total = interval_sum((p.interval, s) for p, s in parts)
     expected = fmt_plain((total[0] + total[1]) / 2, shown.decimals)
+    numbers = _numbers(shown, total)
     if meets(shown.interval, total):
         return _check("pass", f"{label}: {shown.text}", [shown, *(p for p, _ in parts)],
-                      expected, shown.text, document=document)
-    return _check("fail", f"{label}: shown {shown.text}, expected {expected}",
+                      expected, shown.text, document=document, **numbers)
+    apart = fmt_apart(shown.value - numbers["computed"], numbers["allowance"], decimals=shown.decimals)
+    return _check("fail", f"{label}: shown {shown.text}, expected {expected}: {apart}",
                   [shown, *(p for p, _ in parts)], expected, shown.text,
-                  fmt_plain(gap(shown.interval, total), shown.decimals), document)
+                  fmt_plain(gap(shown.interval, total), shown.decimals), document, **numbers)
 
 
 def _checks(items, subs, document):
@@ -129,10 +138,12 @@ def _checks(items, subs, document):
         product = (min(products), max(products))
         expected = fmt_plain((product[0] + product[1]) / 2, fee.decimals)
         nums = [fee, base, rate]
+        numbers = _numbers(fee, product)
         if meets(fee.interval, product):
             yield _check("pass", f"Fee {fee.text} = {base.text} x {rate.text}", nums, expected,
-                         fee.text, document=document)
+                         fee.text, document=document, **numbers)
         else:
-            yield _check("fail", f"Fee shown {fee.text}, but {base.text} x {rate.text} = {expected}",
+            apart = fmt_apart(fee.value - numbers["computed"], numbers["allowance"], decimals=fee.decimals)
+            yield _check("fail", f"Fee shown {fee.text}, but {base.text} x {rate.text} = {expected}: {apart}",
                          nums, expected, fee.text, fmt_plain(gap(fee.interval, product), fee.decimals),
-                         document)
+                         document, **numbers)
