@@ -23,7 +23,7 @@ from tieout.cli import example_epilog
 from tieout.cli_fetch import add_company_arguments
 from tieout.errors import InputError
 
-FORMATS = ("parquet", "csv", "json", "xlsx")
+FORMATS = ("parquet", "csv", "json", "xlsx", "fsds")
 
 
 def register(subparsers) -> None:
@@ -90,10 +90,12 @@ def register(subparsers) -> None:
         "export", help="export a store as Parquet, CSV, JSON or Excel",
         description="OUT ending in .parquet/.csv/.json is one file of one table (--table, default "
                     "facts); any other OUT is a folder with one file per store table. xlsx is one "
-                    "workbook laid out like the filings (select documents with --doc).",
+                    "workbook laid out like the filings (select documents with --doc). fsds is a folder in "
+                    "the SEC's Financial Statement Data Sets layout (sub, num, pre, tag .txt, plus chk.txt).",
         epilog=example_epilog("tieout export --db f.duckdb --format parquet -o out/",
                               "tieout export --db f.duckdb --format csv -o facts.csv",
-                              "tieout export --db f.duckdb --format xlsx --doc 0000320193-95 -o apple.xlsx"),
+                              "tieout export --db f.duckdb --format xlsx --doc 0000320193-95 -o apple.xlsx",
+                              "tieout export --db f.duckdb --format fsds -o fsds/"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("--db", required=True, metavar="FILE")
