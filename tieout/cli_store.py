@@ -33,7 +33,8 @@ def register(subparsers) -> None:
                     "into a DuckDB store. Unchanged files (same path, size and mtime) are skipped; "
                     "a document that cannot be read gets status 'error' and the batch goes on. "
                     "With --cik (or --ticker) the company's filings are fetched from EDGAR first, "
-                    "as 'tieout fetch' does (only what the cache lacks), then read.",
+                    "as 'tieout fetch' does (only what the cache lacks), then read; files among the PATHs "
+                    "without an EDGAR header take that CIK (and a single --form as their form type).",
         epilog=example_epilog("tieout ingest ../shared/corpus --db filings.duckdb",
                               "tieout ingest --cik 719413 --form 10-Q,10-K,8-K --from 1996 --to 2000 "
                               "--db hecla.duckdb --user-agent 'Jane Doe jane@example.com'",
@@ -161,7 +162,18 @@ def run_ingest(args) -> int:
         print(f"... and {len(summary.failures) - 20} more (SELECT path, error FROM documents "
               "WHERE status <> 'ok')", file=sys.stderr)
     print(f"tieout ingest: {summary.line()}", file=sys.stderr)
+    if args.cik and args.paths and args.db:  # files without a header belong to the company named
+        fill_company_identity(args)
     return 1 if fetch_failed or (args.strict and summary.failures) else 0
+
+
+def fill_company_identity(args) -> None:
+    from tieout.batch.discover import discover
+    from tieout.store import open_store
+    from tieout.store.identity import fill_identity
+
+    with open_store(args.db, wait=args.wait) as store:
+        fill_identity(store, discover(args.paths), args.cik, args.form)
 
 
 # -- query -----------------------------------------------------------------
