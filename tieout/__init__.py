@@ -7,13 +7,14 @@
 """
 
 from tieout.errors import InputError
+from tieout.fundamentals.view import financials
 from tieout.loader import STAGES, read, verify
 from tieout.model import Check, Claim, Fact, Filing, Report, Table
 
 __version__ = "0.1.0"
 
 __all__ = ["read", "verify", "STAGES", "InputError", "Report", "Table", "Fact", "Check",
-           "Claim", "Filing", "__version__"]
+           "Claim", "Filing", "financials", "__version__"]
 
 
 def open_store(path, read_only: bool = False):

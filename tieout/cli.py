@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "tieout.cli_check",    # check
     "tieout.cli_fetch",    # fetch
     "tieout.cli_store",    # ingest, query, export
+    "tieout.cli_financials",  # financials
     "tieout.cli_serve",    # serve
 )
 

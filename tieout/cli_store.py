@@ -23,7 +23,7 @@ from tieout.cli import PATHS_HELP, PATHS_METAVAR, example_epilog
 from tieout.cli_fetch import add_company_arguments
 from tieout.errors import InputError
 
-FORMATS = ("parquet", "csv", "json", "xlsx")
+FORMATS = ("parquet", "csv", "json", "xlsx", "fsds")
 
 
 def register(subparsers) -> None:
@@ -36,7 +36,8 @@ def register(subparsers) -> None:
                     "be read gets status 'error' and the batch goes on. The summary counts the "
                     "documents stored with failing checks. "
                     "With --cik (or --ticker) the company's filings are fetched from EDGAR first, "
-                    "as 'tieout fetch' does (only what the cache lacks), then read.",
+                    "as 'tieout fetch' does (only what the cache lacks), then read; files among the PATHs "
+                    "without an EDGAR header take that CIK (and a single --form as their form type).",
         epilog=example_epilog("tieout ingest ../shared/corpus --db filings.duckdb",
                               "tieout ingest --cik 719413 --form 10-Q,10-K,8-K --from 1996 --to 2000 "
                               "--db hecla.duckdb --user-agent 'Jane Doe jane@example.com'",
@@ -98,10 +99,12 @@ def register(subparsers) -> None:
         "export", help="export a store as Parquet, CSV, JSON or Excel",
         description="OUT ending in .parquet/.csv/.json is one file of one table (--table, default "
                     "facts); any other OUT is a folder with one file per store table. xlsx is one "
-                    "workbook laid out like the filings (select documents with --doc).",
+                    "workbook laid out like the filings (select documents with --doc). fsds is a folder in "
+                    "the SEC's Financial Statement Data Sets layout (sub, num, pre, tag .txt, plus chk.txt).",
         epilog=example_epilog("tieout export --db f.duckdb --format parquet -o out/",
                               "tieout export --db f.duckdb --format csv -o facts.csv",
-                              "tieout export --db f.duckdb --format xlsx --doc 0000320193-95 -o apple.xlsx"),
+                              "tieout export --db f.duckdb --format xlsx --doc 0000320193-95 -o apple.xlsx",
+                              "tieout export --db f.duckdb --format fsds -o fsds/"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (tieout ingest ... --db FILE)")
@@ -170,6 +173,8 @@ def run_ingest(args) -> int:
         print(f"... and {len(summary.failures) - LISTED} more (SELECT path, error FROM documents "
               "WHERE status <> 'ok')", file=sys.stderr)
     print(f"tieout ingest: {summary.line()}", file=sys.stderr)
+    if args.cik and args.paths and args.db:  # files without a header belong to the company named
+        fill_company_identity(args)
     return 1 if fetch_failed or (args.strict and summary.failures) else 0
 
 
@@ -195,6 +200,15 @@ def without_path(error: str, path: str) -> str:
         if prefix and error.startswith(prefix + ": "):
             return error[len(prefix) + 2:]
     return error
+
+
+def fill_company_identity(args) -> None:
+    from tieout.batch.discover import discover
+    from tieout.store import open_store
+    from tieout.store.identity import fill_identity
+
+    with open_store(args.db, wait=args.wait) as store:
+        fill_identity(store, discover(args.paths), args.cik, args.form)
 
 
 # -- query -----------------------------------------------------------------

@@ -139,6 +139,8 @@ class Filing:
     accession: str = ""
     raw_lines: tuple[str, ...] = ()  # every line of the file, for excerpts
     problems: tuple[Problem, ...] = ()  # what the source stage noticed (encoding fallback, ...)
+    sic: str = ""  # STANDARD INDUSTRIAL CLASSIFICATION code, e.g. "3571"
+    fiscal_year_end: str = ""  # the filer's FISCAL YEAR END as MMDD ("0930"); from a 10-K's period without a header
 
 
 # --------------------------------------------------------------------------

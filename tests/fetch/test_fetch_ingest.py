@@ -100,3 +100,21 @@ def test_a_missing_path_beside_cik_stops_before_any_request(tiny_server, tmp_pat
                  "--db", str(tmp_path / "t.duckdb")])
     assert code == 2 and tiny_server.count() == 0
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_ingest_cik_names_the_company_of_files_without_a_header(tiny_server, tmp_path):
+    import shutil
+
+    from tests.conftest import REPO
+
+    local = tmp_path / "local"
+    local.mkdir()
+    shutil.copy(REPO / "examples" / "northwind-1997-q2-release.txt", local / "release.txt")
+    db = tmp_path / "t.duckdb"
+    assert main(["ingest", str(local), "--cik", TINY, "--form", "8-K", "--from", "1997", "--to", "1998",
+                 *access(tiny_server, tmp_path / "cache"), "--db", str(db), "--workers", "0", "-q"]) == 0
+    with open_store(db, read_only=True) as store:
+        rows = dict(store.con.execute("SELECT name, cik || ' ' || form_type FROM documents").fetchall())
+    assert rows["release.txt"] == f"{TINY.zfill(10)} 8-K"  # it had neither
+    fetched = {name: identity for name, identity in rows.items() if name != "release.txt"}
+    assert len(fetched) == 2 and all(identity.startswith(TINY.zfill(10)) for identity in fetched.values())

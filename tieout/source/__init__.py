@@ -83,8 +83,16 @@ def load_filing(path: str | Path, data: bytes | None = None, *,
         path=path, sha256=hashlib.sha256(data).hexdigest(), size=len(data), encoding=decoded.encoding,
         documents=tuple(documents), form_type=header.form_type, company=header.company, cik=header.cik,
         period=header.period, filed=header.filed, accession=header.accession,
-        raw_lines=raw, problems=tuple(problems),
+        raw_lines=raw, problems=tuple(problems), sic=header.sic,
+        fiscal_year_end=header.fiscal_year_end or annual_year_end(header.form_type, header.period),
     )
+
+
+def annual_year_end(form_type: str, period: str) -> str:
+    """A filing without a FISCAL YEAR END line: an annual report's period of report is one (MMDD)."""
+    if period and form_type.upper().startswith(("10-K", "20-F", "40-F", "10-KSB")):
+        return period[5:7] + period[8:10]
+    return ""
 
 
 def path_to_bytes(path: str) -> bytes:

@@ -1,4 +1,4 @@
-"""EDGAR header lines to the filing's identity: form, company, CIK, period, dates.
+"""EDGAR header lines to the filing's identity: form, company, CIK, SIC, fiscal year end, period, dates.
 
 The SEC wraps every submission in a header of ``KEY:<tabs>VALUE`` lines
 (``CONFORMED SUBMISSION TYPE:``, ``COMPANY CONFORMED NAME:``, ...), inside
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 _KEY_VALUE = re.compile(r"\s*([A-Z][A-Z0-9 ()/&.-]{1,60}?):[ \t]*(.*)")
 _TAG_VALUE = re.compile(r"<([A-Z][A-Z0-9-]{1,40})>[ \t]*(\S.*)")
 _ACCESSION = re.compile(r"\d{10}-\d{2}-\d{6}")
+_SIC = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 # header key (plain or tag form) -> HeaderFields attribute
 FIELD_KEYS: dict[str, str] = {
@@ -28,6 +29,8 @@ FIELD_KEYS: dict[str, str] = {
     "CONFORMED PERIOD OF REPORT": "period",
     "FILED AS OF DATE": "filed",
     "ACCESSION NUMBER": "accession",
+    "STANDARD INDUSTRIAL CLASSIFICATION": "sic",
+    "FISCAL YEAR END": "fiscal_year_end",
     # tagged header (<SUBMISSION> style)
     "ACCESSION-NUMBER": "accession",
     "TYPE": "form_type",
@@ -35,6 +38,8 @@ FIELD_KEYS: dict[str, str] = {
     "CIK": "cik",
     "PERIOD": "period",
     "FILING-DATE": "filed",
+    "ASSIGNED-SIC": "sic",
+    "FISCAL-YEAR-END": "fiscal_year_end",
 }
 DATE_FIELDS = ("period", "filed")
 
@@ -47,6 +52,8 @@ class HeaderFields:
     period: str = ""  # ISO date
     filed: str = ""  # ISO date
     accession: str = ""
+    sic: str = ""  # the four-digit Standard Industrial Classification code ("3571")
+    fiscal_year_end: str = ""  # the filer's fiscal year end as MMDD ("0930")
 
 
 def lines_to_header(lines: Iterable[str]) -> HeaderFields:
@@ -73,7 +80,26 @@ def lines_to_header(lines: Iterable[str]) -> HeaderFields:
     for field in DATE_FIELDS:
         if field in found:
             found[field] = yyyymmdd_to_iso(found[field])
+    if "sic" in found:
+        found["sic"] = sic_code(found["sic"])
+    if "fiscal_year_end" in found:
+        found["fiscal_year_end"] = month_day(found["fiscal_year_end"])
     return HeaderFields(**found)
+
+
+def sic_code(value: str) -> str:
+    """``"ELECTRONIC COMPUTERS [3571]"`` (or ``"3571"``) -> ``"3571"``; ``""`` without a code."""
+    match = _SIC.search(value)
+    return match.group(1) if match else ""
+
+
+def month_day(value: str) -> str:
+    """A fiscal year end ``"0930"`` as it is when it names a real month and day, else ``""``."""
+    digits = value.strip()
+    if len(digits) != 4 or not digits.isdigit():
+        return ""
+    month, day = int(digits[:2]), int(digits[2:])
+    return digits if 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31) else ""
 
 
 def yyyymmdd_to_iso(value: str) -> str:

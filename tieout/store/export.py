@@ -1,4 +1,5 @@
-"""Exports of a store: Parquet, CSV, JSON (by DuckDB's COPY) and Excel (tieout.render.excel).
+"""Exports of a store: Parquet, CSV, JSON (by DuckDB's COPY), Excel (tieout.render.excel) and the
+SEC's Financial Statement Data Sets layout (``fsds``: a folder of sub/num/pre/tag/chk.txt, tieout.store.fsds).
 
 An output path ending in the format's extension is one file holding one table
 (``facts`` unless told); any other path is a folder holding one file per store
@@ -22,6 +23,10 @@ MAX_SHEETS = 1000
 
 def export_store(store, fmt: str, output: str | Path, *, table: str = "facts", docs=()) -> str:
     output = Path(output)
+    if fmt == "fsds":
+        from tieout.store.fsds import export_fsds
+
+        return export_fsds(store, output)
     if fmt == "xlsx":
         return _export_xlsx(store, output, docs)
     if table not in TABLES:

@@ -13,6 +13,7 @@ import datetime as _dt
 import json
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
+from tieout.fundamentals.fiscal import fiscal_period, infer_fiscal_year_end, period_end_and_months
 from tieout.model import Check, Claim, Fact, Problem, Relation, Report, Table
 from tieout.store.schema import DOCUMENT_TABLES, TABLES
 
@@ -61,7 +62,10 @@ def table_row(doc_id: str, table_id: int, table: Table) -> dict:
     }
 
 
-def fact_row(doc_id: str, fact: Fact, table_id: int | None) -> dict:
+def fact_row(doc_id: str, fact: Fact, table_id: int | None, fiscal_year_end: str = "") -> dict:
+    """A fact's row; ``fiscal_year_end`` (MMDD) places its period in the filer's fiscal calendar."""
+    fy, fp = fiscal_period(fact.period, fiscal_year_end)
+    period_end, months = period_end_and_months(fact.period)
     return {
         "doc_id": doc_id, "fact_id": fact.id, "document": fact.document, "table_id": table_id,
         "table_title": fact.table, "row_index": fact.row_index, "column_index": fact.column_index,
@@ -71,7 +75,8 @@ def fact_row(doc_id: str, fact: Fact, table_id: int | None) -> dict:
         "scale_source": fact.scale_source, "decimals": fact.decimals, "line": fact.line,
         "col": fact.col, "end_col": fact.end_col, "concept": fact.concept, "source": fact.source,
         "low_text": decimal_text(fact.low), "high_text": decimal_text(fact.high),
-        "column_header": fact.column_header,
+        "column_header": fact.column_header, "fy": fy, "fp": fp, "period_end": period_end,
+        "months": months,
     }
 
 
@@ -127,7 +132,14 @@ def document_row(report: Report, *, seconds: float = 0.0,
         "n_claims": len(report.claims), "n_relations": len(report.relations),
         "n_problems": len(report.problems) + len(filing.problems), "tieout_version": version,
         "html_parts": json.dumps(html_parts(filing)),
+        "sic": filing.sic or None, "fiscal_year_end": report_fiscal_year_end(report) or None,
     }
+
+
+def report_fiscal_year_end(report: Report) -> str:
+    """The filer's fiscal year end (MMDD): its header's, an annual report's period of report,
+    else the end of the twelve-month periods its tables print (``""`` when none)."""
+    return report.filing.fiscal_year_end or infer_fiscal_year_end(f.period for f in report.fact_records)
 
 
 def html_parts(filing) -> list[dict]:
@@ -158,12 +170,13 @@ def report_rows(report: Report, *, seconds: float = 0.0,
         for check_id, check in enumerate(report.checks) for s in check.spans
     ]
     problems = list(report.filing.problems) + list(report.problems)
+    fiscal_year_end = report_fiscal_year_end(report)
     return {
         "documents": [document_row(report, seconds=seconds, ingested_at=ingested_at, version=version)],
         "tables": [table_row(doc_id, position, table) for position, table in enumerate(report.tables)],
         "facts": [
             fact_row(doc_id, fact, None if fact.source != "table"
-                     else table_ids.get((fact.document, fact.table_index)))
+                     else table_ids.get((fact.document, fact.table_index)), fiscal_year_end)
             for fact in report.fact_records
         ],
         "checks": [check_row(doc_id, check_id, check) for check_id, check in enumerate(report.checks)],

@@ -45,6 +45,9 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("tieout_version", "VARCHAR"),
         # added in version 3
         ("html_parts", "JSON"),
+        # added in version 4
+        ("sic", "VARCHAR"),
+        ("fiscal_year_end", "VARCHAR"),
     ),
     "files": (
         ("path", "VARCHAR PRIMARY KEY"),
@@ -94,6 +97,11 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("high_text", "VARCHAR"),
         # added in version 2
         ("column_header", "VARCHAR"),
+        # added in version 4
+        ("fy", "INTEGER"),
+        ("fp", "VARCHAR"),
+        ("period_end", "VARCHAR"),
+        ("months", "INTEGER"),
     ),
     "checks": (
         ("doc_id", "VARCHAR"),
@@ -166,6 +174,12 @@ DOCUMENT_TABLES = ("tables", "facts", "checks", "check_spans", "claims", "relati
 ADDED_IN: dict[tuple[str, str], int] = {
     ("facts", "column_header"): 2,
     ("documents", "html_parts"): 3,
+    ("documents", "sic"): 4,
+    ("documents", "fiscal_year_end"): 4,
+    ("facts", "fy"): 4,
+    ("facts", "fp"): 4,
+    ("facts", "period_end"): 4,
+    ("facts", "months"): 4,
 }
 
 
@@ -223,6 +237,25 @@ MIGRATIONS: list[list[str]] = [
     # Documents stored before have NULL (the viewer shows their lines; ``ingest --force`` fills it).
     [
         "ALTER TABLE documents ADD COLUMN html_parts JSON",
+    ],
+    # 4: the filer's identity and fiscal calendar (documents.sic, fiscal_year_end from the header)
+    # and each fact's place in it (fy, fp, period_end, months: tieout.fundamentals.fiscal).
+    # Rows stored before get period_end and months from their period, and sic and
+    # fiscal_year_end from their header text; fy and fp stay NULL until ``ingest --force``.
+    [
+        "ALTER TABLE documents ADD COLUMN sic VARCHAR",
+        "ALTER TABLE documents ADD COLUMN fiscal_year_end VARCHAR",
+        "ALTER TABLE facts ADD COLUMN fy INTEGER",
+        "ALTER TABLE facts ADD COLUMN fp VARCHAR",
+        "ALTER TABLE facts ADD COLUMN period_end VARCHAR",
+        "ALTER TABLE facts ADD COLUMN months INTEGER",
+        "UPDATE documents SET "
+        "sic = nullif(regexp_extract(left(text, 20000), 'STANDARD INDUSTRIAL CLASSIFICATION:[^\\n]*\\[([0-9]{4})\\]', 1), ''), "
+        "fiscal_year_end = nullif(regexp_extract(left(text, 20000), 'FISCAL YEAR END:[ \\t]*([0-9]{4})', 1), '')",
+        "UPDATE facts SET period_end = CASE WHEN contains(period, '/') THEN split_part(period, '/', 2) "
+        "ELSE period END, months = CASE WHEN contains(period, '/') THEN CAST(round((date_diff('day', "
+        "TRY_CAST(split_part(period, '/', 1) AS DATE), TRY_CAST(split_part(period, '/', 2) AS DATE)) + 1) "
+        "/ 30.436875) AS INTEGER) ELSE 0 END WHERE period IS NOT NULL",
     ],
 ]
 
