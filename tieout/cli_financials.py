@@ -29,10 +29,12 @@ def register(subparsers) -> None:
                               "tieout financials --db f.duckdb --statement income --period quarterly --format json"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--db", required=True, metavar="FILE")
+    parser.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (tieout ingest ... --db FILE)")
     parser.add_argument("--cik", metavar="NUMBER", help="the company (default: the one company the store holds)")
-    parser.add_argument("--statement", choices=("income", "balance", "cashflow"), default="income")
-    parser.add_argument("--period", choices=("annual", "quarterly"), default="annual")
+    parser.add_argument("--statement", choices=("income", "balance", "cashflow"), default="income",
+                        help="which statement's concepts (default income)")
+    parser.add_argument("--period", choices=("annual", "quarterly"), default="annual",
+                        help="fiscal years, or fiscal quarters (default annual)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
                         help="table (default): the statement; csv, json: one record per value with its source")
     parser.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
