@@ -66,9 +66,13 @@ def test_net_interest_income_is_not_total_interest_income():
 
 def test_no_typo_verdict_when_another_period_of_the_row_holds_the_figure():
     facts = row(0, "Net income", "1342", "1312", 0)
-    found = checks_of("Net income for the fourth quarter of 2003 was $1,312,000.\n", facts)
+    # a fiscal quarter depends on the reading of the filer's calendar: no verdict
+    found = checks_of("Net income for the fourth quarter of fiscal 2003 was $1,312,000.\n", facts)
     claim, check = found["$1,312,000"]
     assert check.status == "unverifiable" and "not the period the sentence names" in check.message
+    # a calendar quarter and year, the sentence's only period, is as plain as a date
+    named = checks_of("Net income for the fourth quarter of 2003 was $1,312,000.\n", facts)["$1,312,000"][1]
+    assert named.status == "fail" and f"for {THEN}, not for the period the sentence dates ({NOW})" in named.message
     # dated by its end, the only date of its sentence: the text states the year-earlier figure
     dated = checks_of("Net income for the quarter ended December 31, 2003 was $1,312,000.\n", facts)["$1,312,000"][1]
     assert dated.status == "fail" and f"for {THEN}, not for the period the sentence dates ({NOW})" in dated.message

@@ -38,7 +38,7 @@ from tieout.claims.words import (
     ACTION_WORDS, CONTRASTS, GOAL_RE, FIN_HEADS, GENERIC, MODIFIERS, NEGATIVE_WORDS, PROFIT_WORDS, NON_TABLE_WORDS, OPTIONAL_LABEL_WORDS, QUALIFIER_WORDS, MEASURE_WORDS, UNIT_WORDS, label_to_groups,
     text_to_words, unit_family,
 )
-from tieout.claims.periods import LENGTHS, MONTHS, iso_to_dates, months_of, text_to_phrases
+from tieout.claims.periods import LENGTHS, MONTHS, ORDINALS, iso_to_dates, months_of, text_to_phrases
 from tieout.model import Check, Claim, Fact, Report, Span
 
 Interval = tuple[Decimal, Decimal]
@@ -538,18 +538,25 @@ def _unsaid(words: Words, fact: Fact) -> bool:
 def _dated_period_fail(claim: Claim, name: str, other: Fact, own: Fact) -> Check | None:
     """A figure that is its row's value for another period, in a sentence that dates the claim's own period
     by its end ("for the quarter ended June 30, 2004", the only such date of the sentence, the length and the
-    day those of the claim's period): the text states the other period's figure. Anything vaguer ("the same
-    period", "the third quarter") could be a misreading of the period, and stays unverifiable."""
+    day those of the claim's period), or names it as a calendar quarter and year, its only period ("for the
+    second quarter of 2003", April to June 2003): the text states the other period's figure. Anything vaguer
+    ("the same period", "the third quarter", "the third quarter of fiscal 2003") could be a misreading of the
+    period, and stays unverifiable."""
     if claim.period is None or "/" not in claim.period or own.period != claim.period:
         return None
     try:
         start, end = iso_to_dates(claim.period)
     except ValueError:
         return None
-    dated = [p for p in text_to_phrases(claim.sentence) if p.kind == "ended"]
+    phrases = text_to_phrases(claim.sentence)
+    dated = [p for p in phrases if p.kind == "ended"]
+    if len(phrases) == 1 and _names_calendar_quarter(phrases[0], start, end):
+        dated = phrases
     if len(dated) != 1:
         return None
     phrase = dated[0]
+    if phrase.kind == "ord_year":
+        return _stated_period_fail(claim, name, other, own)
     month = MONTHS.get(phrase.get("month").lower().rstrip(".")[:3])
     try:
         day = date(int(phrase.get("year")), month or 0, int(phrase.get("day")))
@@ -559,10 +566,29 @@ def _dated_period_fail(claim: Claim, name: str, other: Fact, own: Fact) -> Check
     months = LENGTHS.get(length, LENGTHS.get(length.rstrip("s"), 3))
     if abs((day - end).days) > 7 or months != months_of(claim.period):
         return None
+    return _stated_period_fail(claim, name, other, own)
+
+
+def _stated_period_fail(claim: Claim, name: str, other: Fact, own: Fact) -> Check:
     return _check(claim, "fail", (
         f"{name} is {fact_to_text(other)} for {other.period}, not for the period the sentence dates "
         f"({claim.period}), where {own.label} is {own.display}{_scale_words(own)} [line {own.line}]"),
         [own, other], expected=own.display)
+
+
+def _names_calendar_quarter(phrase, start: date, end: date) -> bool:
+    """"the second quarter of 2003", the sentence's only period, read as the calendar quarter it names
+    (April to June 2003, a column of the tables): as plain as a date. A fiscal quarter ("the third
+    quarter of fiscal 2007") depends on the reading of the filer's calendar, and is not."""
+    if phrase.kind != "ord_year" or phrase.get("fiscal") or phrase.get("fiscal2"):
+        return False
+    ordinal = ORDINALS.get(phrase.get("ord").lower(), 0)
+    try:
+        year = int(phrase.get("y"))
+    except ValueError:
+        return False
+    return (end.year, end.month) == (year, 3 * ordinal) and (start.year, start.month) == (year, 3 * ordinal - 2) \
+        and start.day == 1 and end.day >= 28
 
 
 def _other_period_holds(claim: Claim, words: Words, fact: Fact, index: FactIndex) -> Fact | None:

@@ -122,7 +122,10 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
     if not note and standing and dollar:
         note, note_from = standing, "document"
         scale = note_to_scale(note)
-    money_table = scale.money != 1 or bool(note) or dollar
+    # a financial statement that prints neither note nor "$" is in money when its figures are whole dollars (a
+    # million or more somewhere); small ones (total assets 8,916) are in a scale it states elsewhere, unknown
+    money_table = scale.money != 1 or bool(note) or dollar or (
+        (is_flow_statement(title) or is_balance_title(title)) and _in_full_dollars(drafts))
     rows = tuple(finish_row(d, built_columns, money_table) for d in drafts)
     if len({c.period for c in built_columns if c.kind == "amount"} - {None}) <= 1:
         # a roll-forward dates its rows ("Balance, September 30, 1997"); its columns are the
@@ -142,6 +145,12 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
         first=first, last=lines[-1].number, columns=tuple(built_columns), rows=rows,
         attributable=tuple(attributable), kind=table_kind(title, built_columns, rows), note_from=note_from,
     ), problems
+
+
+def _in_full_dollars(drafts) -> bool:
+    """Does a figure of a million or more show the table's figures are whole dollars?"""
+    return any(cell is not None and cell.value is not None and abs(cell.value) >= 1_000_000
+               for draft in drafts for cell in draft.cells)
 
 
 def continues(previous: Table, block: Block, blocks, columns: list[Column]) -> bool:
