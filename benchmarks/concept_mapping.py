@@ -15,8 +15,10 @@
    is in the vocabulary), found (right / tag in the vocabulary), concepts given to labels whose tag
    is outside the vocabulary, and the commonest confusions (tag -> predicted).
 2. Every ``.txt`` filing under ``../shared/corpus`` read with ``tieout.read(check=False,
-   concepts=True)``: the share of rows of balance-sheet, income and cash-flow tables (by
-   ``statement_kind``) that have a concept, with the commonest rows without one.
+   concepts=True)``: the share of rows (a row with at least one number) of balance-sheet, income
+   and cash-flow tables (by ``statement_kind``) that have a concept, counting the ``custom:``
+   concepts of rows the vocabulary lacks, and the share with a standard concept; the commonest
+   rows without a standard one.
 
 Not a test (``tests/concepts/test_benchmark.py`` runs ``score`` on a slice).
 """
@@ -137,34 +139,36 @@ def print_score(name: str, result: Score, confusions: int) -> None:
 @dataclass
 class Coverage:
     rows: Counter = field(default_factory=Counter)  # kind -> rows with numbers
-    with_concept: Counter = field(default_factory=Counter)
-    without: Counter = field(default_factory=Counter)  # (kind, label) -> rows
+    with_concept: Counter = field(default_factory=Counter)  # a standard or a custom: concept
+    with_standard: Counter = field(default_factory=Counter)  # a concept of the vocabulary
+    without: Counter = field(default_factory=Counter)  # (kind, label) -> rows without a standard concept
 
-    def share(self, kinds=PRIMARY_KINDS) -> float:
+    def share(self, kinds=PRIMARY_KINDS, standard: bool = False) -> float:
         rows = sum(self.rows[k] for k in kinds)
-        return sum(self.with_concept[k] for k in kinds) / rows if rows else 0.0
+        found = self.with_standard if standard else self.with_concept
+        return sum(found[k] for k in kinds) / rows if rows else 0.0
 
 
 def corpus_coverage(corpus: Path) -> Coverage:
     """Rows of primary-statement tables (one per row with a number) with a concept, over the corpus."""
     import tieout
-    from tieout.concepts import statement_kind
+    from tieout.concepts import CUSTOM, statement_kind
 
     result = Coverage()
     for path in sorted(corpus.rglob("*.txt")):
         report = tieout.read(path, check=False, concepts=True)
         kinds = [statement_kind(t) for t in report.tables]
-        rows: dict[tuple[int, int], tuple[str, str, bool]] = {}
+        rows: dict[tuple[int, int], tuple[str, str, str]] = {}
         for fact in report.fact_records:
             if fact.source != "table" or fact.value is None or not 0 <= fact.table_index < len(kinds):
                 continue
             key = (fact.table_index, fact.row_index)
-            had = rows.get(key, (kinds[fact.table_index], fact.label, False))
-            rows[key] = (had[0], had[1], had[2] or bool(fact.concept))
-        for kind, label, has in rows.values():
+            rows.setdefault(key, (kinds[fact.table_index], fact.label, fact.concept))
+        for kind, label, concept in rows.values():
             result.rows[kind] += 1
-            result.with_concept[kind] += has
-            if not has and kind in PRIMARY_KINDS:
+            result.with_concept[kind] += bool(concept)
+            result.with_standard[kind] += bool(concept) and not concept.startswith(CUSTOM)
+            if (not concept or concept.startswith(CUSTOM)) and kind in PRIMARY_KINDS:
                 result.without[(kind, label)] += 1
     return result
 
@@ -196,9 +200,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_corpus and args.corpus.is_dir():
         coverage = corpus_coverage(args.corpus)
-        parts = ", ".join(f"{k} {coverage.with_concept[k]}/{coverage.rows[k]}" for k in PRIMARY_KINDS)
-        print(f"corpus: rows of primary statements with a concept {coverage.share():.1%} ({parts}); "
-              f"equity {coverage.with_concept['equity']}/{coverage.rows['equity']}")
+        parts = ", ".join(f"{k} {coverage.with_standard[k]}/{coverage.rows[k]}" for k in PRIMARY_KINDS)
+        print(f"corpus: rows of balance-sheet, income and cash-flow tables with a concept "
+              f"{coverage.share():.1%} (a custom: one for rows the vocabulary lacks), with a standard concept "
+              f"{coverage.share(standard=True):.1%} ({parts}); equity tables {coverage.share(('equity',)):.1%}, "
+              f"standard {coverage.share(('equity',), standard=True):.1%}; rows without a standard concept:")
         for (kind, label), n in coverage.without.most_common(args.confusions):
             print(f"    {n:4d}  {kind}: {label[:70]}")
     return 0

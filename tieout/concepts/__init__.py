@@ -23,7 +23,7 @@ from tieout.concepts.vocabulary import CHANGE_NAMES, CHANGE_OF, CONCEPTS, PATH_R
 from tieout.model import Fact, Report, Table
 from tieout.records import record_replacer
 
-__all__ = ["assign_concepts", "concept_of", "concept_info", "stands_for", "statement_kind", "normalise",
+__all__ = ["assign_concepts", "concept_of", "custom_concept", "CUSTOM", "concept_info", "stands_for", "statement_kind", "normalise",
            "CHANGE_OF", "CONCEPTS", "Concept", "STMT_OF_KIND"]
 
 _COMPILED = tuple((concept, kinds, re.compile(pattern)) for concept, kinds, pattern in VOCABULARY)
@@ -53,8 +53,8 @@ def without_parens(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def normalise(label: str) -> str:
-    """'Income (loss) from operations' -> 'income from operations'."""
-    text = label.lower().replace("'", "")
+    """'Income (loss) from operations' -> 'income from operations'; '&' reads as 'and'."""
+    text = label.lower().replace("'", "").replace("&", " and ")
     text = without_parens(text)
     text = _NON_WORD.sub(" ", text)
     return " ".join(text.split())
@@ -219,16 +219,43 @@ def stands_for(concept: str) -> frozenset[str]:
     return frozenset((concept, *entry.tags)) if entry else frozenset((concept,))
 
 
+CUSTOM = "custom:"  # the prefix of a filer-specific concept (an extension element, in XBRL's terms)
+_GENERIC = {"total", "other", "net", "subtotal", "basic", "diluted", "primary", "fully diluted", "other net",
+            "total other", "balance", "net of tax", "as reported", "pro forma", "cost", "less"}
+_DATE_WORD = re.compile(r"\d+|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?"
+                        r"|oct(ober)?|nov(ember)?|dec(ember)?")
+_TRAILING = {"at", "of", "as", "on", "the", "a", "an", "and", "in", "for", "to", "by", "from", "ended", "ending"}
+
+
+@lru_cache(maxsize=16384)
+def custom_concept(label: str, path: tuple[str, ...] = ()) -> str:
+    """A filer-specific concept for a statement row the vocabulary lacks, named from its label
+    like an XBRL extension element ("Accrued marketing and distribution" ->
+    "custom:AccruedMarketingAndDistribution"); a generic label ("Other", "Total") takes its
+    section's heading first ("custom:CurrentAssetsOther"); dates and figures are dropped. ""
+    for a label with no words."""
+    text = normalise(label)
+    if text in _GENERIC and path:
+        text = f"{normalise(path[-1])} {text}"
+    words = [w for w in text.split() if w.isalnum() and not _DATE_WORD.fullmatch(w)]
+    while words and words[-1] in _TRAILING:
+        words.pop()
+    name = "".join(w[:1].upper() + w[1:] for w in words)[:120]
+    return CUSTOM + name if name and name[0].isalpha() else ""
+
+
 def assign_concepts(report: Report) -> Report:
-    """The report with every table fact's ``concept`` filled where the vocabulary knows it, and
-    ``stmt`` (BS/IS/CF/EQ of its table, "" elsewhere) and ``is_total`` on every table fact."""
+    """The report with every table fact's ``concept`` filled where the vocabulary knows it (a
+    ``custom:`` one for the other rows of a primary statement), and ``stmt`` (BS/IS/CF/EQ of its
+    table, "" elsewhere) and ``is_total`` on every table fact."""
     kinds = [statement_kind(t) for t in report.tables]
     facts = []
     for fact in report.fact_records:
         if fact.source == "table" and 0 <= fact.table_index < len(kinds):
             kind = kinds[fact.table_index]
-            concept = fact.concept or concept_of(fact.label, tuple(fact.path), kind, fact.unit)
             stmt = STMT_OF_KIND.get(kind, "")
+            concept = fact.concept or concept_of(fact.label, tuple(fact.path), kind, fact.unit) or \
+                (custom_concept(fact.label, tuple(fact.path)) if stmt else "")
             total = _is_total(concept, fact.label)
             if concept != fact.concept or stmt or total:
                 fact = _with_concept(fact, concept=concept, stmt=stmt, is_total=total)

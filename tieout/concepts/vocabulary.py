@@ -74,6 +74,17 @@ CONCEPTS: dict[str, Concept] = {c.name: c for c in (
     _c("AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment", "BS"),
     _c("PropertyPlantAndEquipmentNet", "BS", _T),
     _c("Goodwill", "BS"),
+    _c("RestrictedCashAndCashEquivalentsAtCarryingValue", "BS", tags=("RestrictedCash",)),
+    _c("LongTermInvestments", "BS", tags=("MarketableSecuritiesNoncurrent", "LongTermMarketableSecurities")),
+    _c("EquityMethodInvestments", "BS", tags=("InvestmentsInAffiliatesSubsidiariesAssociatesAndJointVentures",)),
+    _c("InventoryFinishedGoods", "BS"),
+    _c("InventoryWorkInProcess", "BS"),
+    _c("InventoryRawMaterials", "BS"),
+    _c("Land", "BS"),
+    _c("BuildingsAndImprovementsGross", "BS"),
+    _c("MachineryAndEquipmentGross", "BS"),
+    _c("FurnitureAndFixturesGross", "BS"),
+    _c("LeaseholdImprovementsGross", "BS"),
     _c("IntangibleAssetsNetExcludingGoodwill", "BS", tags=("FiniteLivedIntangibleAssetsNet",)),
     _c("DeferredTaxAssetsNetNoncurrent", "BS"),
     _c("OtherAssetsNoncurrent", "BS", tags=("OtherAssets",)),
@@ -294,6 +305,7 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
      r"|(common (stock|shares) (held )?in )?treasury( stock| shares)?( at cost)?( shares held| shares)( held)?$"),
     # assets
     ("CashAndDueFromBanks", BAL, r"cash and due from banks$"),
+    ("RestrictedCashAndCashEquivalentsAtCarryingValue", BAL, r"restricted cash"),
     ("CashAndCashEquivalentsAtCarryingValue", BAL,
      r"(total )?cash and (cash )?equivalents( at carrying value)?$|cash$|cash and cash items$"),
     ("ShortTermInvestments", BAL,
@@ -307,6 +319,14 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
      r"(trade )?(accounts|notes)( and notes| and accounts)? receivables?\b|(trade )?receivables\b"
      r"|(trade )?receivables? net\b|customer receivables"),
     ("InventoryNet", BAL, r"(total )?(merchandise )?inventor(y|ies)( net)?$"),
+    ("InventoryFinishedGoods", BAL, r"finished (goods|products)$"),
+    ("InventoryWorkInProcess", BAL, r"work in (process|progress)$"),
+    ("InventoryRawMaterials", BAL, r"raw materials( and supplies)?$"),
+    ("Land", BAL, r"land$"),
+    ("BuildingsAndImprovementsGross", BAL, r"(land and )?buildings( and improvements)?$"),
+    ("MachineryAndEquipmentGross", BAL, r"machinery( and equipment)?$|(machinery )?equipment$"),
+    ("FurnitureAndFixturesGross", BAL, r"(office )?furniture( fixtures)?( and (fixtures|equipment))?$"),
+    ("LeaseholdImprovementsGross", BAL, r"leasehold improvements$"),
     ("PrepaidExpenseCurrent", BAL, r"prepaid expenses?$|prepaid expenses and deposits$"),
     ("OtherAssetsCurrent", BAL,
      r"(prepaid expenses and )?other current assets$|prepaid expenses and other( current)?( assets)?$"
@@ -321,8 +341,13 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
      r"|(total )?(net )?property( plant)?( mine)? and (equipment|mine development)( net)?$"
      r"|(net )?(premises|fixed assets|plant and equipment)( and equipment)?( net)?$"
      r"|property and equipment net of accumulated"),
+    ("EquityMethodInvestments", BAL,
+     r"investments? in (and advances to )?(unconsolidated|affiliat|joint ventures?|investee|equity method)"),
+    ("LongTermInvestments", BAL,
+     r"(long term )?investments$|long term (investments|marketable securities)|investment securities"),
     ("Goodwill", BAL, r"goodwill( net)?$|goodwill net of accumulated amortization|excess of (the )?(cost|purchase price)"),
-    ("IntangibleAssetsNetExcludingGoodwill", BAL, r"(other )?intangible assets?( net)?$|(other )?intangibles( net)?$"),
+    ("IntangibleAssetsNetExcludingGoodwill", BAL,
+     r"(other )?intangible assets?( net)?( of accumulated amortization)?$|(other )?intangibles( net)?( of accumulated amortization)?$"),
     ("OtherAssetsNoncurrent", BAL,
      r"other (non ?current |long term )?assets( net)?$|deferred charges and other assets$|other assets and deferred charges$"),
     ("AvailableForSaleSecurities", BAL,
@@ -358,7 +383,7 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
      r"|other long term obligations$"),
     ("CommitmentsAndContingencies", BAL, r"commitments and contingen"),
     ("MinorityInterest", BAL,
-     r"(total )?(noncontrolling|non controlling|minority) interests?( in (consolidated )?subsidiaries)?$"),
+     r"(total )?(noncontrolling|non controlling|minority) interests?( in (consolidated )?subsidiar(y|ies))?$"),
     # equity
     ("PreferredStockValue", BAL, r"preferred stock$|preferred stock\b(?!.{0,120}(dividend|shares (authorized|issued)$))"),
     ("TreasuryStockValue", BAL,
@@ -407,12 +432,12 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
      r"other income( expense)?( net)?$|other( expense)? income net$|other expense( income)?( net)?$|other net$"),
     ("IncomeLossFromEquityMethodInvestments", OPS,
      r"(income|earnings|loss) (from|of|in) (unconsolidated|equity method|nonconsolidated|affiliat)"
-     r"|equity in (net )?(earnings|income|losses|loss) of|equity (income|earnings)( from| of| in)?"),
+     r"|equity (in|of) (net )?(earnings|income|losses|loss) (of|in)|equity (income|earnings)( from| of| in)?"),
     ("IncomeLossBeforeIncomeTaxes", OPS,
      r"(income|loss|earnings|profit) (from continuing operations )?before (the )?(provision for )?(income )?tax"),
     ("IncomeTaxExpenseBenefit", OPS,
      r"income tax (provision|expense|benefit)( benefit| expense| provision)?$|(total )?income tax expense$"
-     r"|(provision|benefit) for (income )?taxes$|income taxes$|taxes on income$"),
+     r"|(provision|benefit) for (income )?taxes$|income tax(es)?$|taxes on income$"),
     ("IncomeLossFromContinuingOperations", OPS | CF,
      r"(net )?(income|earnings|loss) from continuing operations( net of (income )?tax(es)?)?$"),
     ("IncomeLossFromDiscontinuedOperationsNetOfTax", OPS | CF,
@@ -422,7 +447,8 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
     ("CumulativeEffectOfChangeInAccountingPrincipleNetOfTax", OPS, r"cumulative effect of (an? )?(accounting )?changes?"),
     ("NetIncomeLossAttributableToNoncontrollingInterest", OPS | EQ,
      r"(less )?(net )?(income|earnings|loss) attributable to (the )?(noncontrolling|non controlling|minority) interest"
-     r"|(less )?minority interests?( in (net )?(income|earnings|loss)( of (consolidated )?subsidiaries)?)?( net of tax)?$"),
+     r"|(less )?minority (interests?|income|share)( in (net )?(income|earnings|loss))?( (in|of) (consolidated )?subsidiar(y|ies))?"
+     r"( net of tax)?$"),
     ("NetIncomeLossAvailableToCommonStockholdersBasic", OPS,
      r"(net )?(income|loss|earnings) (applicable|available|attributable) to common"),
     ("CommonStockDividendsPerShareDeclared", OPS,
@@ -433,10 +459,12 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
     ("WeightedAverageNumberOfSharesOutstandingBasic", OPS, r"(weighted average )?(number of )?(common )?shares used"),
     ("EarningsPerShareDiluted", OPS, r"(net )?(income|earnings|loss)\b.{0,100} diluted$"),
     ("EarningsPerShareBasic", OPS, r"(net )?(income|earnings|loss)\b.{0,100} (basic|primary)$"),
-    ("EarningsPerShareDiluted", OPS, r"(?>.*?\bper\b).*\b(fully )?diluted\b|diluted (?>.*?per ).*share"
+    ("EarningsPerShareDiluted", OPS, r"(?>.*?\bper\b).*\b(fully )?diluted\b|(fully )?diluted (?>.*?per ).*share"
+                                     r"|basic and diluted (net )?(income|loss|earnings) per"
                                      r"|diluted (net )?(income|loss|earnings)( per share)?$"),
     ("EarningsPerShareBasic", OPS, r"(net )?(income|loss|earnings) per (common )?share( basic| primary)?$"
                                    r"|basic (net )?(income|loss|earnings) per|basic earnings per|primary earnings per"
+                                   r"|(net )?(income|loss|earnings) per common and common equivalent share$"
                                    r"|earnings per (common )?share basic"),
     ("WeightedAverageNumberOfDilutedSharesOutstanding", OPS,
      r"(weighted )?average (number of )?(common )?(and common equivalent )?shares.{0,60}\bdilut"
@@ -472,12 +500,12 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
     ("NetCashProvidedByUsedInOperatingActivities", CF | HL,
      r"(net )?cash (flows? )?(provided|used|generated|from)( by| in| from| for)? .*operating activities"
      r"|cash flows? (provided|used)?( by| in| from)? operating activities"
-     r"|net cash (provided|used|generated)( by| in| from)? operations$"),
+     r"|(net )?cash (provided|used|generated)( by| in| from| for)? operations$"),
     ("NetCashProvidedByUsedInInvestingActivities", CF,
-     r"(net )?cash (flows? )?(provided|used|from)( by| in| from| for)? .*investing activities"
+     r"(net )?cash (flows? )?(provided|used|from|generated)( by| in| from| for)? .*invest(ing|ment) activities"
      r"|cash flows? (provided|used)?( by| in| from)? investing activities"),
     ("NetCashProvidedByUsedInFinancingActivities", CF,
-     r"(net )?cash (flows? )?(provided|used|from)( by| in| from| for)? .*financing activities"
+     r"(net )?cash (flows? )?(provided|used|from|generated)( by| in| from| for)? .*financing activities"
      r"|cash flows? (provided|used)?( by| in| from)? financing activities"),
     ("EffectOfExchangeRateOnCashAndCashEquivalents", CF,
      r"effects? of (foreign )?(currency )?exchange rates?|effects? of (foreign )?currency (translation|exchange)"
