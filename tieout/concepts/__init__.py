@@ -125,9 +125,15 @@ def concept_of(label: str, path: tuple[str, ...] = (), kind: str = "other", unit
     return _unit_checked(concept, text, path, unit)
 
 
+@lru_cache(maxsize=64)
+def _patterns_of(kind: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The vocabulary's patterns that apply to a statement kind, in order."""
+    return tuple((concept, pattern) for concept, kinds, pattern in _COMPILED if "*" in kinds or kind in kinds)
+
+
 def _by_label(text: str, kind: str) -> str:
-    for concept, kinds, pattern in _COMPILED:
-        if ("*" in kinds or kind in kinds) and pattern.match(text):
+    for concept, pattern in _patterns_of(kind):
+        if pattern.match(text):
             return concept
     return ""
 
@@ -149,8 +155,8 @@ def _by_change(text: str, path: tuple[str, ...], kind: str) -> str:
         return ""
     changed = _CHANGED.match(text)
     inner = text[changed.end():] if changed else text
-    for concept, kinds, pattern in _COMPILED:
-        if "balance" in kinds and pattern.match(inner):
+    for concept, pattern in _patterns_of("balance"):
+        if pattern.match(inner):
             return _CHANGE_CONCEPTS.get(concept, "")
     return ""
 
