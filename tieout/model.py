@@ -263,6 +263,8 @@ class Fact:
     concept: str = ""  # standard vocabulary name, filled by the concept layer
     source: str = "table"  # "table" or "ex27"
     column_header: str = ""  # the column's header as printed, all lines joined (Table.columns[i].header)
+    stmt: str = ""  # the statement the row is printed in: "BS", "IS", "CF", "EQ"; "" elsewhere (concept layer)
+    is_total: bool = False  # a total or subtotal: its concept is one, or its label begins "Total" (concept layer)
 
     @property
     def half_step(self) -> Decimal:

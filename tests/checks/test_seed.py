@@ -51,7 +51,7 @@ def test_seed_ties(seed_checks):
     assert len(_passing(checks, "depreciation")) == 2
     assert len(_passing(checks, "total-revenue")) == 2
     changes = " ".join(c.message for c in _passing(checks, "balance-change"))
-    for what in ("AccountsReceivable", "InventoryNet", "AccountsPayableAndAccruedLiabilities",
+    for what in ("AccountsReceivableNetCurrent", "InventoryNet", "AccountsPayableAndAccruedLiabilities",
                  "EmployeeRelatedLiabilities", "AccruedIncomeTaxes", "Long-term debt",
                  "Common stock + surplus", "Accumulated deficit"):
         assert what in changes, what

@@ -14,7 +14,7 @@ from tieout.model import Fact
 
 COLUMNS = ["id", "document", "table", "label", "path", "period", "value", "unit", "display", "scale",
            "scale_source", "decimals", "line", "col", "end_col", "concept", "source", "table_index",
-           "row_index", "column_index", "column_header"]
+           "row_index", "column_index", "column_header", "stmt", "is_total"]
 
 
 def facts_to_frame(facts: Sequence[Fact]) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from tieout.model import Fact, Report
 
 FIELDS = ("document", "table", "label", "path", "period", "value", "unit", "display", "scale", "line", "col",
           "end_col", "decimals", "scale_source", "concept", "source", "table_index", "row_index", "column_index",
-          "id", "column_header")
+          "id", "column_header", "stmt", "is_total")
 
 
 def fact_to_record(fact: Fact) -> dict:
@@ -42,6 +42,8 @@ def fact_to_record(fact: Fact) -> dict:
         "column_index": fact.column_index,
         "id": fact.id,
         "column_header": fact.column_header,
+        "stmt": fact.stmt,
+        "is_total": fact.is_total,
     }
 
 
@@ -90,7 +92,7 @@ def write_parquet(rows: Iterable[dict], out: Path) -> None:
         ("col", pa.int32()), ("end_col", pa.int32()), ("decimals", pa.int32()), ("scale_source", pa.string()),
         ("concept", pa.string()), ("source", pa.string()), ("table_index", pa.int32()),
         ("row_index", pa.int32()), ("column_index", pa.int32()), ("id", pa.int32()),
-        ("column_header", pa.string()),
+        ("column_header", pa.string()), ("stmt", pa.string()), ("is_total", pa.bool_()),
     ])
     table = pa.Table.from_pylist(list(rows), schema=schema)
     pq.write_table(table, out)

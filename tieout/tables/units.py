@@ -103,7 +103,8 @@ def find_note(text: str) -> str:
 
 # A leading (?=[...]) names the letters a match can start with: searching a label, the engine
 # then passes the other characters at one test each instead of trying every alternative.
-_PER_SHARE = re.compile(r"(?=[ped])(?:per\s+(?:common\s+|basic\s+|diluted\s+|weighted\s+)?(?:share|unit)|\beps\b|"
+_PER_SHARE = re.compile(r"(?=[ped])(?:per\s+(?:common\s+|basic\s+|diluted\s+|weighted\s+)?"
+                        r"(?:and\s+common\s+equivalent\s+)?(?:share|unit)|\beps\b|"
                         r"per\s+(?:basic|diluted)\s+share|dividends?\s+declared\s+per)", re.IGNORECASE)
 # "Cash dividends of $0.48 per common share": the rate is in the label, the row holds totals
 _RATE_IN_LABEL = re.compile(r"\$\s*\d*\.?\d+\s+per\b", re.IGNORECASE)
