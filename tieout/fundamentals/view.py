@@ -161,10 +161,7 @@ def resolve_cik(store, cik) -> str | None:
 
 def candidate_values(store, cik: str | None) -> list[Value]:
     """Every fact of the company that has a concept, a readable period and a value."""
-    has_stmt = bool(store.con.execute(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'facts' AND column_name = 'stmt'"
-    ).fetchone()[0])
-    stmt = "coalesce(f.stmt, '')" if has_stmt else "''"
+    stmt = "coalesce(f.stmt, '')"
     rows = store.con.execute(
         f"""SELECT f.concept, f.fy, f.fp, f.period, f.period_end, f.months, f.value_text,
                    coalesce(f.low_text, f.value_text), coalesce(f.high_text, f.value_text), f.unit,

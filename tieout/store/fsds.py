@@ -122,8 +122,9 @@ def fsds_rows(store) -> dict[str, list[dict]]:
             end = date.fromisoformat(period_end)
         except ValueError:
             continue
-        custom = not concept
-        tag = concept or label_tag(label)
+        # a filer's own row ("custom:Name", or an EX-27 tag with no standard concept) is a custom tag
+        custom = not concept or ":" in concept
+        tag = concept if not custom else concept[7:] if concept.startswith("custom:") else label_tag(label)
         version = STANDARD_VERSION if not custom else adsh_of[doc_id]
         statement = statement_of(concept, stmt_code, months, title, order) if concept else ""
         pro_forma = bool(_PRO_FORMA.search(title) or _PRO_FORMA.search(header))

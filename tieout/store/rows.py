@@ -76,7 +76,7 @@ def fact_row(doc_id: str, fact: Fact, table_id: int | None, fiscal_year_end: str
         "col": fact.col, "end_col": fact.end_col, "concept": fact.concept, "source": fact.source,
         "low_text": decimal_text(fact.low), "high_text": decimal_text(fact.high),
         "column_header": fact.column_header, "fy": fy, "fp": fp, "period_end": period_end,
-        "months": months,
+        "months": months, "stmt": fact.stmt, "is_total": fact.is_total,
     }
 
 

@@ -102,6 +102,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("fp", "VARCHAR"),
         ("period_end", "VARCHAR"),
         ("months", "INTEGER"),
+        ("stmt", "VARCHAR"),
+        ("is_total", "BOOLEAN"),
     ),
     "checks": (
         ("doc_id", "VARCHAR"),
@@ -180,6 +182,8 @@ ADDED_IN: dict[tuple[str, str], int] = {
     ("facts", "fp"): 4,
     ("facts", "period_end"): 4,
     ("facts", "months"): 4,
+    ("facts", "stmt"): 4,
+    ("facts", "is_total"): 4,
 }
 
 
@@ -207,6 +211,7 @@ def arrow_type(sqltype: str):
         "INTEGER": pa.int32(),
         "BIGINT": pa.int64(),
         "DOUBLE": pa.float64(),
+        "BOOLEAN": pa.bool_(),
         "TIMESTAMP": pa.timestamp("us"),
         "DECIMAL(38,10)": pa.decimal128(38, 10),
     }[base]
@@ -239,9 +244,10 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE documents ADD COLUMN html_parts JSON",
     ],
     # 4: the filer's identity and fiscal calendar (documents.sic, fiscal_year_end from the header)
-    # and each fact's place in it (fy, fp, period_end, months: tieout.fundamentals.fiscal).
+    # and each fact's place in it (fy, fp, period_end, months: tieout.fundamentals.fiscal), and the
+    # statement its concept belongs to and whether it is a total (stmt, is_total: tieout.concepts).
     # Rows stored before get period_end and months from their period, and sic and
-    # fiscal_year_end from their header text; fy and fp stay NULL until ``ingest --force``.
+    # fiscal_year_end from their header text; fy, fp, stmt and is_total stay NULL until ``ingest --force``.
     [
         "ALTER TABLE documents ADD COLUMN sic VARCHAR",
         "ALTER TABLE documents ADD COLUMN fiscal_year_end VARCHAR",
@@ -249,6 +255,8 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE facts ADD COLUMN fp VARCHAR",
         "ALTER TABLE facts ADD COLUMN period_end VARCHAR",
         "ALTER TABLE facts ADD COLUMN months INTEGER",
+        "ALTER TABLE facts ADD COLUMN stmt VARCHAR",
+        "ALTER TABLE facts ADD COLUMN is_total BOOLEAN",
         "UPDATE documents SET "
         "sic = nullif(regexp_extract(left(text, 20000), 'STANDARD INDUSTRIAL CLASSIFICATION:[^\\n]*\\[([0-9]{4})\\]', 1), ''), "
         "fiscal_year_end = nullif(regexp_extract(left(text, 20000), 'FISCAL YEAR END:[ \\t]*([0-9]{4})', 1), '')",
