@@ -8,6 +8,9 @@ Stages never mutate a record; they build new ones with ``dataclasses.replace``.
 Numbers are ``decimal.Decimal`` from parse to check. A value shown as ``5,018``
 in thousands stands for the closed interval [5,017,500, 5,018,500]; ``Fact.low``
 and ``Fact.high`` give that interval (DESIGN.md, "Numbers").
+
+A record prints as one line saying what it is (``<Report x.txt: 1 document, 5
+tables, 212 facts, 121 checks (0 fail)>``); its fields are there to look at.
 """
 
 from __future__ import annotations
