@@ -207,7 +207,7 @@ def fill_company_identity(args) -> None:
     from tieout.store import open_store
     from tieout.store.identity import fill_identity
 
-    with open_store(args.db, wait=args.wait) as store:
+    with open_store(args.db, write=True, wait=args.wait) as store:
         fill_identity(store, discover(args.paths), args.cik, args.form)
 
 

@@ -1,4 +1,4 @@
-"""The one place that runs tieout's stages, in order, by name.
+"""The one place that runs tieout's stages, in order.
 
     source     bytes -> Filing (documents, lines, page furniture)
     layout     Document -> blocks (headings, paragraphs, tables)
@@ -11,18 +11,29 @@
 
 Each stage returns its result and its problems; a stage that crashes on a
 document becomes a ``Problem`` (the document still gets the stages before it),
-like beancount's loader running its transformations.
+like beancount's loader running its transformations. The verification stages
+are one tuple of functions, ``VERIFY_STAGES``, that a caller may replace (as
+sqlglot's optimizer ``RULES``).
 """
 
 from __future__ import annotations
 
-import importlib
 import traceback
 from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 
+from tieout.checks import run_checks
+from tieout.claims import find_claims
+from tieout.concepts import assign_concepts
+from tieout.ex27 import ex27_facts, ex27_problems
+from tieout.facts import tables_to_facts
+from tieout.facts.impossible import facts_to_problems
+from tieout.layout import document_to_blocks
 from tieout.model import Block, Problem, Report
+from tieout.relations import find_relations
+from tieout.source import load_filing
+from tieout.tables import block_to_table, standing_note, tables_on_weekly_calendar, tables_with_fiscal_years
 
 STAGES = ("source", "layout", "tables", "facts", "relations", "claims", "checks")
 
@@ -39,16 +50,8 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
     Raises ``tieout.errors.InputError`` only when the file cannot be read as
     a text filing at all; every other difficulty is a ``Problem`` in the report.
     """
-    from tieout.source import load_filing
-
     filing = load_filing(path, data=data)
     problems: list[Problem] = []
-
-    from tieout.layout import document_to_blocks
-    from tieout.tables import block_to_table, standing_note, tables_on_weekly_calendar, tables_with_fiscal_years
-    from tieout.facts import tables_to_facts
-    from tieout.facts.impossible import facts_to_problems
-
     blocks: list[Block] = []
     tables = []
     for document in filing.documents:
@@ -95,10 +98,6 @@ def _with_ex27(report: Report) -> Report:
     schedules itself (with the same ids), and no other rule should mistake a
     schedule value for a statement line.
     """
-    try:
-        from tieout.ex27 import ex27_facts, ex27_problems
-    except ImportError:
-        return report
     problems = list(report.problems)
     facts = _guard("ex27", problems, lambda: ex27_facts(report), [])
     problems.extend(_guard("ex27", problems, lambda: ex27_problems(report), []))
@@ -107,11 +106,14 @@ def _with_ex27(report: Report) -> Report:
     return replace(report, fact_records=report.fact_records + tuple(facts), problems=tuple(problems))
 
 
-VERIFY_STAGES = (
-    ("concepts", "tieout.concepts", "assign_concepts", None),
-    ("relations", "tieout.relations", "find_relations", "relations"),
-    ("claims", "tieout.claims", "find_claims", "claims"),
-    ("checks", "tieout.checks", "run_checks", "checks"),
+# The verification stages in order: (stage name, function of the Report, the Report field its
+# result fills; None: the function returns the whole Report). Each function returns its result,
+# or its result and a list of Problems.
+VERIFY_STAGES: tuple[tuple[str, Callable, str | None], ...] = (
+    ("concepts", assign_concepts, None),
+    ("relations", find_relations, "relations"),
+    ("claims", find_claims, "claims"),
+    ("checks", run_checks, "checks"),
 )
 
 
@@ -119,17 +121,13 @@ def verify(report: Report, stages: tuple[str, ...] | None = None) -> Report:
     """Run the verification stages on a report that has its facts.
 
     concepts (label -> standard vocabulary), relations, claims, checks (or
-    only those named in ``stages``, in this order): each stage that is missing
-    from this build or crashes leaves a Problem and the stages after it still run.
+    only those named in ``stages``, in this order): a stage that crashes
+    leaves a Problem (severity error, naming the exception and where it was
+    raised) and the stages after it still run.
     """
     problems = list(report.problems)
-    for stage, module_name, function_name, field in VERIFY_STAGES:
+    for stage, function, field in VERIFY_STAGES:
         if stages is not None and stage not in stages:
-            continue
-        try:
-            function = getattr(importlib.import_module(module_name), function_name)
-        except (ImportError, AttributeError) as exc:
-            problems.append(Problem(stage, f"stage not available: {exc}", severity="info"))
             continue
         result = _guard(stage, problems, lambda: function(report), None)
         if result is None:

@@ -8,13 +8,48 @@ Stages never mutate a record; they build new ones with ``dataclasses.replace``.
 Numbers are ``decimal.Decimal`` from parse to check. A value shown as ``5,018``
 in thousands stands for the closed interval [5,017,500, 5,018,500]; ``Fact.low``
 and ``Fact.high`` give that interval (DESIGN.md, "Numbers").
+
+A record prints as one line saying what it is (``<Report x.txt: 1 document, 5
+tables, 212 facts, 121 checks (0 fail)>``); its fields are there to look at.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
+
+
+def _short(text: str, width: int = 48) -> str:
+    """``text`` on one line, cut to ``width`` characters (for the one-line reprs below)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or path
+
+
+# --------------------------------------------------------------------------
+# pandas frames
+#
+# ``Report.facts`` and ``Table.to_frame()`` are pandas DataFrames, built by
+# ``tieout.facts.frame``. The model imports nothing above it (and reading a filing
+# needs no pandas), so the package installs the builders here when it is imported
+# (``tieout/__init__.py``): "facts" takes the facts, "table" a Table.
+FRAME_BUILDERS: dict[str, Callable] = {}
+
+
+def _frame(kind: str, records):
+    build = FRAME_BUILDERS.get(kind)
+    if build is None:
+        raise RuntimeError(f"no {kind} frame builder installed (it is installed by 'import tieout')")
+    return build(records)
 
 # --------------------------------------------------------------------------
 # positions and problems
@@ -67,6 +102,9 @@ class Line:
     number: int
     text: str
     raw: str
+
+    def __repr__(self) -> str:
+        return f"<Line {self.number}: {_short(self.text, 60)!r}>"
 
     @property
     def tabs(self) -> bool:
@@ -121,6 +159,9 @@ class Document:
     # viewer shows that markup as filed); None for text documents
     html_lines: tuple[int, int] | None = None
 
+    def __repr__(self) -> str:
+        return f"<Document {self.name} ({self.type or 'untyped'}): {_count(len(self.lines), 'line')}>"
+
 
 @dataclass(frozen=True, slots=True)
 class Filing:
@@ -142,6 +183,13 @@ class Filing:
     sic: str = ""  # STANDARD INDUSTRIAL CLASSIFICATION code, e.g. "3571"
     fiscal_year_end: str = ""  # the filer's FISCAL YEAR END as MMDD ("0930"); from a 10-K's period without a header
 
+    def __repr__(self) -> str:
+        said = [f"form {self.form_type}"] if self.form_type else []
+        said += [repr(_short(self.company, 40))] if self.company else []
+        said += [f"period {self.period}"] if self.period else []
+        said.append(_count(len(self.documents), "document"))
+        return f"<Filing {_file_name(self.path)}: {', '.join(said)}>"
+
 
 # --------------------------------------------------------------------------
 # layout
@@ -159,6 +207,9 @@ class Block:
     last: int
     lines: tuple[Line, ...]
     hints: tuple[int, ...] = ()  # column starts from an SGML <S>/<C> marker line, 1-based
+
+    def __repr__(self) -> str:
+        return f"<Block {self.kind} of {self.document}, lines {self.first}-{self.last}>"
 
 
 # --------------------------------------------------------------------------
@@ -209,6 +260,12 @@ class Row:
     heading: bool = False  # a label with no numbers that opens a section
     period: str | None = None  # a period the row itself gives ("Balance at September 30, 1994")
 
+    def __repr__(self) -> str:
+        if self.heading:
+            return f"<Row heading {_short(self.label)!r} at line {self.line}>"
+        numbers = sum(1 for c in self.cells if c is not None and c.value is not None)
+        return f"<Row {_short(self.label)!r} at line {self.line}: {numbers} of {_count(len(self.cells), 'cell')}>"
+
 
 @dataclass(frozen=True, slots=True)
 class Table:
@@ -225,6 +282,24 @@ class Table:
     attributable: tuple[tuple[str, Decimal], ...] = ()  # (section, share) e.g. ("AMERICAN GIRL", 0.47)
     kind: str = "data"  # "data", "contents" (page numbers) or "cover" (a form's identifiers): no facts
     note_from: str = "table"  # "table": the note is printed with it; "document": a sentence above sets it
+
+    def __repr__(self) -> str:
+        return (f"<Table {self.index} of {self.document} {_short(self.title)!r}: "
+                f"{_count(len(self.rows), 'row')} x {_count(len(self.columns), 'column')}, "
+                f"lines {self.first}-{self.last}>")
+
+    def to_frame(self):
+        """The table as a pandas DataFrame: a row per row label, a column per table column.
+
+        The index has levels ``label``, ``path`` (the section headings, joined by
+        " > ") and ``row`` (the row's position in ``rows``), so two rows of one
+        label stay apart and ``frame.loc["Total assets"]`` finds a label. Each
+        column is headed by its period, or by its period and printed header where
+        periods repeat (by the header where there is no period). Values are the
+        facts' ``Decimal`` in base units after scale, as in ``Report.facts``; a
+        blank cell is None. ``frame.attrs`` holds the title, note and document.
+        """
+        return _frame("table", self)
 
 
 # --------------------------------------------------------------------------
@@ -266,6 +341,12 @@ class Fact:
     stmt: str = ""  # the statement the row is printed in: "BS", "IS", "CF", "EQ"; "" elsewhere (concept layer)
     is_total: bool = False  # a total or subtotal: its concept is one, or its label begins "Total" (concept layer)
 
+    def __repr__(self) -> str:
+        value = "blank" if self.value is None else f"{self.value} {self.unit}".rstrip()
+        period = self.period or "no period"
+        return (f"<Fact {self.id} {_short(self.label)!r} {period}: {value} "
+                f"(shown {self.display!r}) at line {self.line}:{self.col}>")
+
     @property
     def half_step(self) -> Decimal:
         return self.scale * Decimal(1).scaleb(-self.decimals) / 2
@@ -298,6 +379,9 @@ class Relation:
     confidence: float
     name: str = ""
 
+    def __repr__(self) -> str:
+        return f"<Relation {self.kind} ({self.found_by}): fact {self.total} = {_count(len(self.items), 'item')}>"
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -324,6 +408,10 @@ class Claim:
     relative_to: tuple[int, ...] = ()  # change/ratio: ids of (current figure[, base figure]) claims
     forward: bool = False  # guidance, plans, estimates: never checked against tables
 
+    def __repr__(self) -> str:
+        return (f"<Claim {self.id} {_short(self.text, 32)!r} = {self.value} {self.unit}".rstrip()
+                + f" about {_short(self.about, 32)!r} at line {self.line}:{self.col}>")
+
 
 Status = Literal["pass", "fail", "unverifiable"]
 
@@ -348,6 +436,12 @@ class Check:
     allowance: Decimal | None = None
     signs: tuple[int, ...] = ()
 
+    def __repr__(self) -> str:
+        lines = self.lines
+        where = ", ".join(map(str, lines[:4])) + (", ..." if len(lines) > 4 else "")
+        at = f" at line{'s' if len(lines) > 1 else ''} {where}" if lines else ""
+        return f"<Check {self.rule} {self.status}{at}: {_short(self.message, 60)!r}>"
+
     @property
     def lines(self) -> list[int]:
         return sorted({span.line for span in self.spans})
@@ -366,13 +460,21 @@ class Report:
     problems: tuple[Problem, ...] = ()
     blocks: tuple[Block, ...] = field(default=(), repr=False)
 
+    def __repr__(self) -> str:
+        fails = sum(1 for c in self.checks if c.status == "fail")
+        return (f"<Report {_file_name(self.filing.path)}: {_count(len(self.filing.documents), 'document')}, "
+                f"{_count(len(self.tables), 'table')}, {_count(len(self.fact_records), 'fact')}, "
+                f"{_count(len(self.checks), 'check')} ({fails} fail)>")
+
     @property
     def path(self) -> str:
         return self.filing.path
 
     @property
     def facts(self):
-        """The facts as a pandas DataFrame (one row per fact)."""
-        from tieout.facts.frame import facts_to_frame
+        """The facts as a pandas DataFrame, one row per fact (``tieout.facts.frame``).
 
-        return facts_to_frame(self.fact_records)
+        ``value`` is the exact ``Decimal`` (object dtype); ``value_float`` beside it
+        is the same number as a float, for arithmetic and plots in pandas.
+        """
+        return _frame("facts", self.fact_records)

@@ -22,7 +22,7 @@ FY96, FY97 = "1995-09-30/1996-09-27", "1996-09-28/1997-09-26"
 @pytest.fixture()
 def exported(tmp_path):
     db = tmp_path / "f.duckdb"
-    with open_store(db) as s:
+    with open_store(db, write=True) as s:
         s.write_report(make_filing("0000123456-97-000001", "1997-12-05", FY97, {
             "Revenues": {FY97: "7,081", FY96: "9,833"},
             "EarningsPerShareBasic": {FY97: "(8.29)", FY96: "(6.59)"},

@@ -24,7 +24,7 @@ FY95, FY96, FY97 = "1994-10-01/1995-09-29", "1995-09-30/1996-09-27", "1996-09-28
 @pytest.fixture()
 def store(tmp_path):
     path = tmp_path / "f.duckdb"
-    with open_store(path) as s:
+    with open_store(path, write=True) as s:
         s.write_report(make_filing("0000123456-96-000001", "1996-12-19", FY96, {
             "Revenues": {FY96: "9,833", FY95: "11,062"},
             "NetIncomeLoss": {FY96: "(816)", FY95: "424"},
@@ -67,7 +67,7 @@ def test_only_values_beyond_rounding_are_restatements(store):
 
 def test_fourth_quarter_is_the_year_minus_nine_months_and_marked_derived(tmp_path):
     path = tmp_path / "q.duckdb"
-    with open_store(path) as s:
+    with open_store(path, write=True) as s:
         s.write_report(make_filing("0000123456-96-000002", "1996-08-10", "1995-09-30/1996-06-28", {
             "Revenues": {"1995-09-30/1996-06-28": "7,000", "1996-03-30/1996-06-28": "2,000"},
             "EarningsPerShareBasic": {"1995-09-30/1996-06-28": "1.00"},
@@ -118,7 +118,7 @@ def test_a_version_3_store_gains_the_columns_and_their_values(tmp_path):
     con.execute("INSERT INTO facts (doc_id, fact_id, period) VALUES ('d', 0, '1995-09-30/1996-09-27'), "
                 "('d', 1, '1996-09-27')")
     con.close()
-    with open_store(path) as s:
+    with open_store(path, write=True) as s:
         assert s.version() == SCHEMA_VERSION == 4
         assert s.con.execute("SELECT sic, fiscal_year_end FROM documents").fetchone() == ("3571", "0930")
         assert s.con.execute("SELECT period_end, months, fy FROM facts ORDER BY fact_id").fetchall() == [

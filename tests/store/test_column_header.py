@@ -52,7 +52,7 @@ def test_a_schema_1_store_gets_the_column_filled_from_its_tables(tmp_path):
     # a store as tieout wrote it at schema 1: migration 1 only, facts without column_header
     path = tmp_path / "old.duckdb"
     report = tieout.read(PRO_FORMA)
-    with open_store(tmp_path / "new.duckdb") as new:
+    with open_store(tmp_path / "new.duckdb", write=True) as new:
         new.write_report(report)
         new_columns = new.con.execute("SELECT column_name FROM information_schema.columns "
                                       "WHERE table_name = 'facts' ORDER BY ordinal_position").fetchall()
@@ -68,7 +68,7 @@ def test_a_schema_1_store_gets_the_column_filled_from_its_tables(tmp_path):
         con.execute(f"INSERT INTO {table} SELECT {names} FROM new.{table}")
     con.close()
 
-    with open_store(path) as store:  # opening for writing migrates 1 -> 2
+    with open_store(path, write=True) as store:  # opening for writing migrates 1 -> 2
         assert store.version() == SCHEMA_VERSION
         rows = store.con.execute(TOTAL_ASSETS).fetchall()
         assert [(r[0], r[1]) for r in rows] == list(enumerate(HEADERS))

@@ -53,7 +53,7 @@ def test_two_readers_query_while_an_ingest_writes(seed_path, tmp_path):
     for i in range(30):
         (folder / f"release-{i:02d}.txt").write_bytes(seed_path.read_bytes() * 4 + f"\ncopy {i}\n".encode())
     db, stop = tmp_path / "s.duckdb", tmp_path / "stop"
-    open_store(db).close()  # an existing store that a new ingest adds to
+    open_store(db, write=True).close()  # an existing store that a new ingest adds to
     ready = [tmp_path / f"ready-{i}" for i in range(2)]
     readers = [subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop), str(r)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -83,8 +83,8 @@ def test_two_readers_query_while_an_ingest_writes(seed_path, tmp_path):
 
 def test_a_busy_store_is_one_line_after_the_wait(corpus_dir, tmp_path):
     db = tmp_path / "s.duckdb"
-    open_store(db).close()
-    with open_store(db) as writer:  # this process holds it read-write (as an ingest commit does)
+    open_store(db, write=True).close()
+    with open_store(db, write=True) as writer:  # this process holds it read-write (as an ingest commit does)
         started = time.monotonic()
         result = subprocess.run([sys.executable, "-m", "tieout.cli", "query", "--db", str(db),
                                  "--wait", "1", "SELECT 1"], capture_output=True, text=True, timeout=60)
@@ -104,7 +104,7 @@ def test_a_busy_store_is_one_line_after_the_wait(corpus_dir, tmp_path):
 
 def test_the_writer_waits_for_a_reader(corpus_dir, tmp_path):
     db = tmp_path / "s.duckdb"
-    open_store(db).close()
+    open_store(db, write=True).close()
     files = smallest(corpus_dir, 2)
     folder = copy_files(files, tmp_path / "in")
     reader = open_store(db, read_only=True)
@@ -130,7 +130,7 @@ def test_query_prints_decimals_exactly(tmp_path, capsys):
     tiny = replace(report.fact_records[1], value=Decimal("0.00000000001"))  # below DECIMAL(38,10)
     report = replace(report, fact_records=(wide, tiny) + report.fact_records[2:])
     db = tmp_path / "s.duckdb"
-    with open_store(db) as store:
+    with open_store(db, write=True) as store:
         store.write_report(report)
     sql = "SELECT fact_id, value, value_text FROM facts WHERE fact_id < 2 ORDER BY fact_id"
     assert main(["query", "--db", str(db), "--format", "csv", sql]) == 0

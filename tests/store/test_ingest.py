@@ -290,7 +290,7 @@ def test_rows_the_store_refuses_become_an_error_row(tmp_path):
     rows = report_rows(report)
     rows["facts"][0]["line"] = "not a line number"
     outcome = Outcome("/x/northwind.txt", report.filing.sha256, "ok", "", 10, 0.1, rows)
-    with open_store(tmp_path / "s.duckdb") as store:
+    with open_store(tmp_path / "s.duckdb", write=True) as store:
         stored = _store_or_record(store, outcome, 1, IngestSettings(workers=0))
         assert stored.status == "error" and "could not store the rows" in stored.error
         assert store.query("SELECT status FROM documents")["status"].tolist() == ["error"]

@@ -39,7 +39,7 @@ def test_exact_decimals_survive(tmp_path, report):
     big = replace(report.fact_records[0], value=Decimal("123456789012345678901234567890.5"))
     tiny = replace(report.fact_records[1], value=Decimal("0.000000000012345"))
     report = replace(report, fact_records=(big, tiny) + report.fact_records[2:])
-    with open_store(tmp_path / "s.duckdb") as store:
+    with open_store(tmp_path / "s.duckdb", write=True) as store:
         store.write_report(report)
         got = store.con.execute("SELECT value, value_text FROM facts ORDER BY fact_id LIMIT 2").fetchall()
     assert got[0] == (None, "123456789012345678901234567890.5")  # too wide for DECIMAL(38,10): text only
@@ -47,7 +47,7 @@ def test_exact_decimals_survive(tmp_path, report):
 
 
 def test_rewrite_is_idempotent_and_atomic(tmp_path, report):
-    with open_store(tmp_path / "s.duckdb") as store:
+    with open_store(tmp_path / "s.duckdb", write=True) as store:
         store.write_report(report, 0.1)
         first = store.counts()
         store.write_report(report, 0.2)
@@ -64,7 +64,7 @@ def test_rewrite_is_idempotent_and_atomic(tmp_path, report):
 
 
 def test_failure_row(tmp_path):
-    with open_store(tmp_path / "s.duckdb") as store:
+    with open_store(tmp_path / "s.duckdb", write=True) as store:
         store.write_failure("/x/bad.pdf", "ab" * 32, "not a text filing:\nbinary", "error")
         row = store.query("SELECT status, error, n_facts, name FROM documents").iloc[0].tolist()
     assert row == ["error", "not a text filing: binary", 0, "bad.pdf"]
@@ -77,14 +77,14 @@ def test_migrations_and_versions(tmp_path):
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE schema_version (version INTEGER)")
     con.close()
-    with open_store(path) as store:  # version 0 -> current
+    with open_store(path, write=True) as store:  # version 0 -> current
         assert store.version() == SCHEMA_VERSION
         assert set(TABLES) <= set(store.query("SHOW TABLES")["name"])
     con = duckdb.connect(str(path))
     con.execute("UPDATE schema_version SET version = 999")
     con.close()
     with pytest.raises(InputError, match="schema version 999"):
-        open_store(path)
+        open_store(path, write=True)
     with pytest.raises(InputError, match="no such store"):
         open_store(tmp_path / "missing.duckdb", read_only=True)
 
@@ -92,7 +92,7 @@ def test_migrations_and_versions(tmp_path):
 @pytest.fixture
 def small_store(tmp_path):
     path = tmp_path / "small.duckdb"
-    with open_store(path) as store:
+    with open_store(path, write=True) as store:
         store.write_report(make_report())
         store.write_report(make_report(path="other.txt", total_ok=False))
     return path

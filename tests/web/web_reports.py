@@ -105,7 +105,7 @@ def write_store(path, reports):
     """A store at ``path`` holding ``reports``, written through ``tieout.store``."""
     from tieout.store import open_store
 
-    with open_store(path) as store:
+    with open_store(path, write=True) as store:
         for r in reports:
             store.write_report(r)
     return path

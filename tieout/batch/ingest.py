@@ -141,7 +141,7 @@ def ingest(paths: list[str], db: str | Path | None, settings: IngestSettings = I
                             hidden=passed.hidden)
     start = time.perf_counter()
     if db is not None:
-        with open_store(db, wait=settings.lock_wait) as store:
+        with open_store(db, write=True, wait=settings.lock_wait) as store:
             index = store.file_index()
             tasks, summary.skipped = plan(files, index, settings)
             tasks, touched = split_touched(tasks, index, settings)
@@ -256,7 +256,7 @@ class _Writer:
         batch, self.buffer = self.buffer, []
         # a store that stays busy (InputError) ends the run: the batch is not stored, and the
         # next run reads those files again
-        with open_store(self.db, wait=self.settings.lock_wait) as store:
+        with open_store(self.db, write=True, wait=self.settings.lock_wait) as store:
             if batch:
                 try:
                     store.write_many([(rows, outcome.path, mtime) for outcome, rows, mtime in batch])

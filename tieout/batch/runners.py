@@ -74,15 +74,8 @@ def run_inline(paths: list[str], settings: RunSettings = RunSettings()) -> Itera
 def _worker_main(conn, timeout: float | None, check: bool, partition_dir: str | None) -> None:
     """A pool process: read paths from the pipe, send Outcomes back, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    import importlib
+    import tieout.loader  # noqa: F401 - imports every stage first: start-up is not a document's time
 
-    from tieout.loader import STAGES
-
-    for stage in STAGES:  # the imports first: start-up is not a document's time
-        try:
-            importlib.import_module(f"tieout.{stage}")
-        except Exception:  # noqa: BLE001 - the document will report a stage that cannot load
-            pass
     conn.send(READY)
     while True:
         try:

@@ -19,8 +19,10 @@ away (short, growing pauses, up to ``wait`` seconds) before it gives up with
 one line naming the process that holds the file.
 
     >>> import tieout
-    >>> with tieout.open_store("filings.duckdb") as store:
+    >>> with tieout.open_store("filings.duckdb") as store:      # read-only
     ...     store.query("SELECT label, period, value FROM facts LIMIT 5")
+    >>> with tieout.open_store("filings.duckdb", write=True) as store:
+    ...     store.write_report(tieout.read("filing.txt"))
 """
 
 from __future__ import annotations
@@ -33,18 +35,12 @@ from pathlib import Path
 
 from tieout.errors import InputError
 from tieout.model import Report
+from tieout.store.partitions import read_partitions, rows_to_arrow
 from tieout.store.rows import failure_rows, report_rows
-from tieout.store.schema import DOCUMENT_TABLES, MIGRATIONS, SCHEMA_VERSION, TABLES, arrow_schema
+from tieout.store.schema import DOCUMENT_TABLES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 __all__ = ["open_store", "Store", "report_rows", "failure_rows", "SCHEMA_VERSION", "TABLES",
            "rows_to_arrow"]
-
-
-def rows_to_arrow(table: str, rows: list[dict]):
-    """Rows of one store table as a pyarrow Table with the store's column types."""
-    import pyarrow as pa
-
-    return pa.Table.from_pylist(rows, schema=arrow_schema(table))
 
 
 class Store:
@@ -148,8 +144,6 @@ class Store:
     def insert_parquet(self, doc_rows: dict, partition_dir: str | Path, *, path: str | None = None,
                        mtime_ns: int | None = None) -> None:
         """Store a document whose rows a Dask worker wrote as Parquet partitions."""
-        from tieout.batch.partitions import read_partitions
-
         rows = read_partitions(partition_dir, doc_rows["doc_id"])
         rows["documents"] = [doc_rows]
         self.write_rows(rows, path=path, mtime_ns=mtime_ns)
@@ -199,14 +193,25 @@ class Store:
 READ_WAIT = 30.0  # seconds a reader waits for a writer to let go of the file
 
 
-def open_store(path: str | os.PathLike, read_only: bool = False, wait: float = READ_WAIT) -> Store:
-    """Open (and for writing, create or migrate) the DuckDB store at ``path``.
+def open_store(path: str | os.PathLike, read_only: bool | None = None, wait: float = READ_WAIT, *,
+               write: bool = False) -> Store:
+    """Open the DuckDB store at ``path``: read-only unless ``write=True``.
+
+    Read-only is what a notebook, ``tieout query`` and ``tieout serve`` need, and
+    any number of read-only opens share the file with each other and with an
+    ingest between its batches. ``write=True`` (or the older ``read_only=False``)
+    creates the file or applies any pending migrations, and holds it alone.
 
     When another process holds the file in the conflicting mode (an ingest
     committing a batch, a reader querying), retry for up to ``wait`` seconds.
     Raises ``InputError`` when a read-only store does not exist, the file is
     not a DuckDB database, or the file stayed locked.
     """
+    if read_only is not None:
+        if read_only and write:
+            raise ValueError("open_store: read_only=True and write=True contradict each other")
+        write = not read_only
+    read_only = not write
     path = str(path)
     if read_only and not Path(path).exists():
         raise InputError(f"{path}: no such store (create it with 'tieout ingest ... --db {path}')")
