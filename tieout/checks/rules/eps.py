@@ -6,12 +6,14 @@ the EPS as printed. Basic EPS only, and only when the statement of operations
 prints one EPS, one share count and the income line for the period (income
 available to common when there is one, else net income). The sign of the EPS
 is taken as printed; "loss per share" shown without parentheses is compared by
-magnitude.
+magnitude. An EPS a little smaller than the quotient (under 2%) is unverifiable: the
+two-class method gives part of the income to participating securities, unprinted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from tieout.checks.describe import where as _where
 from tieout.checks.intervals import allowance, fmt_apart, fmt_plain, gap, interval, interval_div, meets, midpoint
@@ -51,6 +53,12 @@ def check_eps(report: Report) -> Iterable[Check]:
             yield Check(RULE, "pass", f"{eps.label}{where}: {eps.display} = {income.display} / "
                         f"{shares.display}", spans, expected=expected, actual=eps.display,
                         facts=ids, document=eps.document, **numbers)
+        elif _allocated(eps.value, computed):
+            yield Check(RULE, "unverifiable", f"{eps.label}{where}: shown {eps.display}, {income.label} "
+                        f"{income.display} / {shares.label} {shares.display} = {expected}: a little less, as "
+                        f"when earnings go to participating securities first (the two-class method), which the "
+                        f"statement does not show", spans, expected=expected, actual=eps.display, facts=ids,
+                        document=eps.document, **numbers)
         else:
             slack = fmt_plain(gap(target, quotient), eps.decimals + 3)
             apart = fmt_apart(eps.value - computed, numbers["allowance"], decimals=eps.decimals + 2)
@@ -58,3 +66,15 @@ def check_eps(report: Report) -> Iterable[Check]:
                         f"{income.display} / {shares.label} {shares.display} = {expected}: {apart}", spans,
                         expected=expected, actual=eps.display, slack=slack, facts=ids,
                         document=eps.document, **numbers)
+
+
+ALLOCATED = Decimal("0.02")  # the most the two-class method takes from basic EPS, as a share of it
+
+
+def _allocated(shown, computed) -> bool:
+    """Is the EPS shown smaller in size than income / shares by under 2%? Earnings allocated to
+    participating securities (unvested restricted shares) lower basic EPS so, without a line of
+    their own in the statement; a typing slip is rarely that close."""
+    if shown is None or computed == 0 or (shown < 0) != (computed < 0):
+        return False
+    return abs(shown) < abs(computed) and (abs(computed) - abs(shown)) / abs(computed) < ALLOCATED

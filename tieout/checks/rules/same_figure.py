@@ -57,8 +57,9 @@ def check_same_figure(report: Report) -> Iterable[Check]:
                 continue
             anchor = _anchor(firsts, index)
             for other in firsts:
-                if other is anchor:
-                    continue
+                if other is anchor or _attributable(other) != _attributable(anchor):
+                    continue  # "Net income" may hold the noncontrolling interests' share; "... attributable to
+                    # Alcoa Corporation" does not
                 yield tie(RULE, f"{other.label} ({index.kind_of(other)}) = {anchor.label} "
                                 f"({index.kind_of(anchor)})", other, [(anchor, 1)])
 
@@ -67,3 +68,10 @@ def _anchor(facts, index: FactIndex):
     """The statement figure others are compared with: operations, cash flow, balance first."""
     order = {"operations": 0, "cashflow": 1, "balance": 2, "highlights": 3}
     return min(facts, key=lambda f: (order.get(index.kind_of(f), 9), f.table_index))
+
+
+_ATTRIBUTABLE = re.compile(r"attributable|noncontrolling|non-controlling|minority", re.I)
+
+
+def _attributable(fact) -> bool:
+    return bool(_ATTRIBUTABLE.search(fact.label))
