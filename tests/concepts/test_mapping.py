@@ -187,3 +187,12 @@ def test_cash_flow_balance_lines_are_changes():
     assert concept_of("Accounts payable", (), "balance") == "AccountsPayableCurrent"
     assert concept_of("Increase in accrued income taxes", (), "cashflow") == "IncreaseDecreaseInAccruedIncomeTaxesPayable"
     assert concept_of("Prepaid expenses", (), "cashflow") == "IncreaseDecreaseInPrepaidExpense"
+
+
+def test_a_weighted_average_rate_or_price_is_no_share_count():
+    from tieout.concepts import concept_of
+
+    for label in ("Weighted-average annual interest rate of total debt", "Weighted-average exercise price"):
+        assert concept_of(label, (), "operations") != "WeightedAverageNumberOfSharesOutstandingBasic"
+    assert concept_of("Weighted average common shares outstanding", (), "operations") == \
+        "WeightedAverageNumberOfSharesOutstandingBasic"

@@ -471,7 +471,9 @@ VOCABULARY: tuple[tuple[str, frozenset, str], ...] = (
      r"(weighted )?average (number of )?(common )?(and common equivalent )?shares.{0,60}\bdilut"
      r"|diluted (weighted )?average|weighted average.{0,60}\bdilut"),
     ("WeightedAverageNumberOfSharesOutstandingBasic", OPS,
-     r"weighted average|average (number of )?(common )?shares outstanding|average common shares$"),
+     # not "weighted average interest rate", "weighted average exercise price"
+     r"weighted average( number of)?( common| basic| ordinary| outstanding)?( common)? (shares|stock)\b"
+     r"|weighted average( basic)?$|average (number of )?(common )?shares outstanding|average common shares$"),
     ("PreferredStockDividendsIncomeStatementImpact", OPS,
      r"(less )?preferred (stock )?dividends( requirements?)?$|(less )?dividends on preferred stock$"),
     ("DepreciationDepletionAndAmortization", OPS | CF,
