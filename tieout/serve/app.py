@@ -310,34 +310,36 @@ def facts_to_csv(rows: list[dict]) -> str:
 
 
 def facts_to_xlsx(rows: list[dict], doc: dict) -> bytes:
-    """A one-sheet workbook of facts; text cells are typed as text, so nothing is a formula."""
+    """A one-sheet workbook of facts (header frozen, with filters); text cells are written as
+    text, so nothing is a formula or a link."""
     from decimal import Decimal
 
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    import xlsxwriter
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("facts")
-    ws.append([c for c in EXPORT_COLUMNS])
-    for row in rows:
-        cells = []
-        for column in EXPORT_COLUMNS:
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                   "strings_to_urls": False, "strings_to_numbers": False})
+    bold = wb.add_format({"bold": True})
+    ws = wb.add_worksheet("facts")
+    for k, column in enumerate(EXPORT_COLUMNS):
+        ws.write_string(0, k, column, bold)
+    for r, row in enumerate(rows, start=1):
+        for k, column in enumerate(EXPORT_COLUMNS):
             value = _export_value(column, row.get(column))
             if column == "value_text" and value != "":
                 value = Decimal(value)
                 value = int(value) if value == value.to_integral() and abs(value) < 10**15 else float(value)
-            cell = WriteOnlyCell(ws, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"
-            cells.append(cell)
-        ws.append(cells)
-    meta = wb.create_sheet("document")
-    for key in ("name", "company", "form_type", "period", "filed", "doc_id"):
-        cell = WriteOnlyCell(meta, value=str(doc.get(key) or ""))
-        cell.data_type = "s"
-        meta.append([key, cell])
-    out = io.BytesIO()
-    wb.save(out)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                ws.write_string(r, k, str(value))
+            else:
+                ws.write_number(r, k, value)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(rows), 1), len(EXPORT_COLUMNS) - 1)
+    meta = wb.add_worksheet("document")
+    for r, key in enumerate(("name", "company", "form_type", "period", "filed", "doc_id")):
+        meta.write_string(r, 0, key)
+        meta.write_string(r, 1, str(doc.get(key) or ""))
+    wb.close()
     return out.getvalue()
 
 
