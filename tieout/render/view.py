@@ -178,12 +178,15 @@ def report_to_view(report, as_text: bool = False) -> View:
         meta=meta,
         html_parts=() if as_text else [(d.name, *d.html_lines) for d in filing.documents
                                        if getattr(d, "html_lines", None)],
+        tables=[(t.first, t.last) for t in report.tables],
     )
 
 
 def rows_to_view(document: Mapping, facts: Iterable[Mapping], claims: Iterable[Mapping],
-                 checks: Iterable[Mapping], spans: Iterable[Mapping], as_text: bool = False) -> View:
-    """The document view from rows of the store (dicts keyed by the store's column names)."""
+                 checks: Iterable[Mapping], spans: Iterable[Mapping], as_text: bool = False,
+                 tables: Iterable[Mapping] = ()) -> View:
+    """The document view from rows of the store (dicts keyed by the store's column names);
+    ``tables`` (rows of the store's tables) let the page open at the first table."""
     by_check: dict[int, list[tuple[int, int, int]]] = {}
     for s in spans:
         by_check.setdefault(s["check_id"], []).append((s["line"], s["col"], s["end_col"]))
@@ -221,6 +224,7 @@ def rows_to_view(document: Mapping, facts: Iterable[Mapping], claims: Iterable[M
         raw_lines=split_text(text), facts=fact_dicts, claims=claim_dicts, checks=check_dicts,
         title=document.get("company") or document.get("name") or "document", meta=meta,
         html_parts=() if as_text else html_parts_of(document),
+        tables=[(t["first_line"], t["last_line"]) for t in tables],
     )
 
 
@@ -260,10 +264,13 @@ def _meta(**items) -> tuple[tuple[str, str], ...]:
 
 def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Sequence[dict],
                checks: Sequence[dict], title: str = "", meta=(),
-               html_parts: Sequence[tuple[str, int, int]] = ()) -> View:
+               html_parts: Sequence[tuple[str, int, int]] = (),
+               tables: Sequence[tuple[int, int]] = ()) -> View:
     """Cut the lines into segments, give every fact and claim a mark and a status.
 
     ``html_parts`` (document name, first and last line of its markup) are shown as filed.
+    ``tables`` (first and last line of each) give the place the page opens at when no
+    check fails: the first table with a number in it (``data["opening"]``).
     """
     marks_by_key: dict[tuple[str, int], int] = {}  # ("fact", id) -> mark index
     by_position: dict[tuple[int, int], int] = {}  # (line, col) -> mark index
@@ -332,9 +339,21 @@ def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Seque
         "facts": {str(f["id"]): {**_public(f), "column_shared": f["id"] in shared} for f in facts},
         "claims": {str(c["id"]): _public(c) for c in claims},
         "checks": view_checks,
+        "opening": opening(tables, marks),
     }
     return View(title=title, meta=tuple(meta), lines=lines, marks=marks,
                 checks=tuple(view_checks), data=data, counts=counts, parts=parts, css=css)
+
+
+def opening(tables: Sequence[tuple[int, int]], marks: Sequence[Mark]) -> dict | None:
+    """Where the page opens when no check fails: the first table (in line order) holding a
+    table number, as its first line and the mark of its first number; None without one."""
+    fact_marks = sorted((m.line, m.col, m.id) for m in marks if m.kind == "fact")
+    for first, last in sorted(tables):
+        hit = next((m for m in fact_marks if first <= m[0] <= last), None)
+        if hit is not None:
+            return {"line": first, "mark": hit[2]}
+    return None
 
 
 def shared_period_columns(facts: Sequence[dict]) -> set[int]:
