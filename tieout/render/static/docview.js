@@ -244,5 +244,9 @@
     if (line) { centerLine(Number(line[1])); }
   });
   openAt();
+  // the browser's own scroll to an address's #L123 can come after this script (at load): centre again
+  if (/^#L\d+$/.test(location.hash)) {
+    window.addEventListener("load", function () { centerLine(Number(location.hash.slice(2))); });
+  }
   document.documentElement.setAttribute("data-tieout-ready", "1");
 })();
