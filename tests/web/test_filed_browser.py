@@ -147,3 +147,32 @@ def test_a_real_html_filing_has_every_number_marked_in_chromium(tmp_path, page):
     assert not seen["csp"] and not seen["errors"], seen
     assert all(url == out.as_uri() or url.startswith("data:") for url in requests), requests
     shot(page, "filed-real-8k")
+
+
+WIDE = """<html><body><p>ACME CORPORATION REPORTS FOURTH QUARTER RESULTS</p>
+<div><table style="width: 2200px">
+<tr><td>(in thousands)</td><td>2007</td><td>2006</td><td>2005</td><td>2004</td><td>2003</td></tr>
+<tr><td>Net sales</td><td>1,000</td><td>900</td><td>800</td><td>700</td><td id="last">600</td></tr>
+</table></div><p>End of release.</p></body></html>
+"""
+
+
+def test_a_filed_table_wider_than_the_pane_scrolls_and_is_not_cut(tmp_path, page):
+    source, out = tmp_path / "wide.htm", tmp_path / "wide.html"
+    source.write_text(WIDE, encoding="utf-8")
+    assert main(["show", str(source), "--html", str(out)]) == 0
+    page.goto(out.as_uri())
+    page.wait_for_selector("html[data-tieout-ready]")
+    pane = page.evaluate("() => { const d = document.getElementById('tv-doc'); return [d.scrollWidth, d.clientWidth,"
+                         " getComputedStyle(d).overflowX, d.getBoundingClientRect().bottom]; }")
+    assert pane[0] > 2200 > pane[1] and pane[2] == "auto" and pane[3] <= 900  # scrollbar on screen
+    page.eval_on_selector("#tv-doc", "d => { d.scrollLeft = d.scrollWidth; }")
+    last = page.locator(".tv-filed td").last
+    assert last.inner_text() == "600"
+    box = last.bounding_box()
+    # the last cell is painted where it is (not clipped by its block or the filing's box)
+    hit = page.evaluate(f"() => document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2})"
+                        ".closest('td') !== null")
+    assert hit and box["x"] + box["width"] <= 1400
+    paragraph = page.locator(".tv-filed p").first.bounding_box()
+    assert paragraph["width"] < pane[1]  # the text around it still wraps at the pane's width
