@@ -144,6 +144,13 @@ def test_a_real_html_filing_has_every_number_marked_in_chromium(tmp_path, page):
     shown = {e[0] for e in page.evaluate(MARKS)}
     facts = [m for m in view.marks if m.kind == "fact" and m.col > 0]
     assert facts and all(f"m{m.id}" in shown for m in facts)
+    # no check fails: the page opens at the first table's first number, in the middle of the pane
+    first = view.data["opening"]["mark"]
+    assert view.marks[first].line == min(m.line for m in facts)
+    offset = page.evaluate(f"""() => {{ const d = document.getElementById('tv-doc').getBoundingClientRect(),
+        m = document.getElementById('m{first}').getBoundingClientRect();
+        return Math.abs((m.top + m.bottom) / 2 - (d.top + d.bottom) / 2); }}""")
+    assert offset < 40
     assert not seen["csp"] and not seen["errors"], seen
     assert all(url == out.as_uri() or url.startswith("data:") for url in requests), requests
     shot(page, "filed-real-8k")
