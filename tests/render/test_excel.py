@@ -78,6 +78,14 @@ def test_export_from_a_store_writes_cached_totals(tmp_path):
     assert openpyxl.load_workbook(out)["T3 Operations"]["B23"].value == "=SUM(B21:B22)"
 
 
+def test_extract_xlsx_writes_cached_totals(tmp_path):
+    out = tmp_path / "extract.xlsx"
+    assert main(["extract", str(EXAMPLE), "--format", "xlsx", "-o", str(out)]) == 0
+    balance = pd.read_excel(out, sheet_name="T2 Consolidated Balance Sheets", header=None, engine="openpyxl")
+    total = balance[balance[0] == "Total liabilities and shareholders' equity"].iloc[0]
+    assert list(total[1:3]) == [183261, 178100]
+
+
 def test_sheet_names_are_short_unique_and_cut_between_words():
     taken = {"contents", "facts", "checks"}
     long = "Consolidated Statements of Cash Flows Three fiscal years ended September 27, 1996"
