@@ -135,7 +135,7 @@ def test_xlsx_export_has_formulas_and_comments(small_store, tmp_path):
     out = tmp_path / "book.xlsx"
     assert main(["export", "--db", str(small_store), "--format", "xlsx", "-o", str(out)]) == 0
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[0] == "Index" and {"Facts", "Checks"} <= set(book.sheetnames)
+    assert book.sheetnames[0] == "Contents" and {"Facts", "Checks"} <= set(book.sheetnames)
     sheets = [book[name] for name in book.sheetnames if name.startswith("T")]
     assert len(sheets) == 2
     formulas = [c.value for s in sheets for row in s.iter_rows() for c in row

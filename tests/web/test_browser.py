@@ -12,8 +12,10 @@ from tests.web.web_reports import write_store
 
 
 def in_viewport(page, selector: str) -> bool:
+    """On screen: inside the window and, for the document's text, inside its scrolling pane."""
     return page.eval_on_selector(selector, """e => { const r = e.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; }""")
+        const pane = e.closest('#tv-doc'), p = pane ? pane.getBoundingClientRect() : {top: 0, bottom: innerHeight};
+        return r.top >= Math.max(0, p.top) && r.bottom <= Math.min(innerHeight, p.bottom) && r.height > 0; }""")
 
 
 def test_click_a_number_shows_its_checks_highlighted(small_store, page):
@@ -25,7 +27,7 @@ def test_click_a_number_shows_its_checks_highlighted(small_store, page):
         page.click("#m1")  # Cash, second column: an item of the failing total
         detail = page.locator("#tv-detail")
         assert detail.is_visible()
-        assert "Cash" in detail.inner_text() and "In doubt" in detail.inner_text()
+        assert "Cash" in detail.inner_text() and "Fail: a check on this number fails" in detail.inner_text()
         for mark in ("#m1", "#m3", "#m5"):  # the failing check's cells: items and total
             assert "hl" in page.get_attribute(mark, "class")
         assert "hl-total" in page.get_attribute("#m5", "class")
@@ -77,6 +79,7 @@ def test_failing_check_in_side_panel_scrolls_to_it(tmp_path, page):
     with serve(path) as url:
         page.goto(f"{url}/doc/{report.filing.sha256}")
         page.wait_for_selector("html[data-tieout-ready]")
+        page.eval_on_selector("#tv-doc", "d => { d.scrollTop = 0; }")  # back to line 1
         assert not in_viewport(page, "#m5")
         page.click("#tv-failing button[data-check='1']")
         page.wait_for_function("() => document.activeElement && document.activeElement.id === 'm5'")

@@ -55,7 +55,9 @@ def assert_harmless(page, seen, title_start: str) -> None:
 
 
 def assert_marked(page) -> None:
-    marks = page.evaluate(MARKS)
+    # the page opens at the first failing check, its cells lit (hl, hl-total, sel): not a status
+    marks = [(i, " ".join(c for c in cls.split() if c not in ("hl", "hl-total", "sel")), text)
+             for i, cls, text in page.evaluate(MARKS)]
     by_text = {text: cls for _, cls, text in marks}
     assert len(marks) == 13  # 12 table numbers and the narrative figure
     assert by_text["1,000"] == "m m-fact s-pass" and by_text["900"] == "m m-fact s-fail"
@@ -114,7 +116,7 @@ def test_serve_shows_a_hostile_filing_as_filed_and_as_text(tmp_path, page):
         assert f"{url}/doc/{doc_id}/filed.css" in requests
         assert page.eval_on_selector("#m11", "e => getComputedStyle(e.closest('td')).borderBottomStyle") == "double"
         page.click("#m1")
-        assert "In doubt" in page.inner_text("#tv-detail")
+        assert "Fail: a check" in page.inner_text("#tv-detail")
         shot(page, "filed-hostile-serve")
         # the text view is one click away and shows the markup as text
         page.click(".tv-modes a[href$='?as=text']")
@@ -142,6 +144,42 @@ def test_a_real_html_filing_has_every_number_marked_in_chromium(tmp_path, page):
     shown = {e[0] for e in page.evaluate(MARKS)}
     facts = [m for m in view.marks if m.kind == "fact" and m.col > 0]
     assert facts and all(f"m{m.id}" in shown for m in facts)
+    # no check fails: the page opens at the first table's first number, in the middle of the pane
+    first = view.data["opening"]["mark"]
+    assert view.marks[first].line == min(m.line for m in facts)
+    offset = page.evaluate(f"""() => {{ const d = document.getElementById('tv-doc').getBoundingClientRect(),
+        m = document.getElementById('m{first}').getBoundingClientRect();
+        return Math.abs((m.top + m.bottom) / 2 - (d.top + d.bottom) / 2); }}""")
+    assert offset < 40
     assert not seen["csp"] and not seen["errors"], seen
     assert all(url == out.as_uri() or url.startswith("data:") for url in requests), requests
     shot(page, "filed-real-8k")
+
+
+WIDE = """<html><body><p>ACME CORPORATION REPORTS FOURTH QUARTER RESULTS</p>
+<div><table style="width: 2200px">
+<tr><td>(in thousands)</td><td>2007</td><td>2006</td><td>2005</td><td>2004</td><td>2003</td></tr>
+<tr><td>Net sales</td><td>1,000</td><td>900</td><td>800</td><td>700</td><td id="last">600</td></tr>
+</table></div><p>End of release.</p></body></html>
+"""
+
+
+def test_a_filed_table_wider_than_the_pane_scrolls_and_is_not_cut(tmp_path, page):
+    source, out = tmp_path / "wide.htm", tmp_path / "wide.html"
+    source.write_text(WIDE, encoding="utf-8")
+    assert main(["show", str(source), "--html", str(out)]) == 0
+    page.goto(out.as_uri())
+    page.wait_for_selector("html[data-tieout-ready]")
+    pane = page.evaluate("() => { const d = document.getElementById('tv-doc'); return [d.scrollWidth, d.clientWidth,"
+                         " getComputedStyle(d).overflowX, d.getBoundingClientRect().bottom]; }")
+    assert pane[0] > 2200 > pane[1] and pane[2] == "auto" and pane[3] <= 900  # scrollbar on screen
+    page.eval_on_selector("#tv-doc", "d => { d.scrollLeft = d.scrollWidth; }")
+    last = page.locator(".tv-filed td").last
+    assert last.inner_text() == "600"
+    box = last.bounding_box()
+    # the last cell is painted where it is (not clipped by its block or the filing's box)
+    hit = page.evaluate(f"() => document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2})"
+                        ".closest('td') !== null")
+    assert hit and box["x"] + box["width"] <= 1400
+    paragraph = page.locator(".tv-filed p").first.bounding_box()
+    assert paragraph["width"] < pane[1]  # the text around it still wraps at the pane's width

@@ -74,7 +74,7 @@ def test_facts_page_sorts_and_filters(client):
     r = client.get(f"/doc/{doc}/facts")
     assert r.status_code == 200 and r.text.count("<tr>") == 7  # header + six facts
     r = client.get(f"/doc/{doc}/facts", params={"status": "fail"})
-    assert r.text.count("✗ in doubt") == 3
+    assert r.text.count("✗ fail</span>") == 3
     r = client.get(f"/doc/{doc}/facts", params={"q": "receiv"})
     assert r.text.count("<tr>") == 3
     r = client.get(f"/doc/{doc}/facts", params={"sort": "value_text", "dir": "desc"})

@@ -81,7 +81,8 @@ def watch(page) -> dict:
 
 
 def shot(page, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
+    """A screenshot of what the window shows at ``artifacts/NAME.png`` (NAME may hold a folder)."""
     path = ARTIFACTS / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=False)
     return path

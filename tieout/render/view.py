@@ -178,12 +178,15 @@ def report_to_view(report, as_text: bool = False) -> View:
         meta=meta,
         html_parts=() if as_text else [(d.name, *d.html_lines) for d in filing.documents
                                        if getattr(d, "html_lines", None)],
+        tables=[(t.index, t.first, t.last) for t in report.tables],
     )
 
 
 def rows_to_view(document: Mapping, facts: Iterable[Mapping], claims: Iterable[Mapping],
-                 checks: Iterable[Mapping], spans: Iterable[Mapping], as_text: bool = False) -> View:
-    """The document view from rows of the store (dicts keyed by the store's column names)."""
+                 checks: Iterable[Mapping], spans: Iterable[Mapping], as_text: bool = False,
+                 tables: Iterable[Mapping] = ()) -> View:
+    """The document view from rows of the store (dicts keyed by the store's column names);
+    ``tables`` (rows of the store's tables) let the page open at the first table."""
     by_check: dict[int, list[tuple[int, int, int]]] = {}
     for s in spans:
         by_check.setdefault(s["check_id"], []).append((s["line"], s["col"], s["end_col"]))
@@ -221,6 +224,7 @@ def rows_to_view(document: Mapping, facts: Iterable[Mapping], claims: Iterable[M
         raw_lines=split_text(text), facts=fact_dicts, claims=claim_dicts, checks=check_dicts,
         title=document.get("company") or document.get("name") or "document", meta=meta,
         html_parts=() if as_text else html_parts_of(document),
+        tables=[(t["table_id"], t["first_line"], t["last_line"]) for t in tables],
     )
 
 
@@ -260,10 +264,13 @@ def _meta(**items) -> tuple[tuple[str, str], ...]:
 
 def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Sequence[dict],
                checks: Sequence[dict], title: str = "", meta=(),
-               html_parts: Sequence[tuple[str, int, int]] = ()) -> View:
+               html_parts: Sequence[tuple[str, int, int]] = (),
+               tables: Sequence[tuple[int, int, int]] = ()) -> View:
     """Cut the lines into segments, give every fact and claim a mark and a status.
 
     ``html_parts`` (document name, first and last line of its markup) are shown as filed.
+    ``tables`` (index, first and last line of each) give the place the page opens at when no
+    check fails: the first table with a number in it (``data["opening"]``).
     """
     marks_by_key: dict[tuple[str, int], int] = {}  # ("fact", id) -> mark index
     by_position: dict[tuple[int, int], int] = {}  # (line, col) -> mark index
@@ -332,9 +339,24 @@ def build_view(*, raw_lines: Sequence[str], facts: Sequence[dict], claims: Seque
         "facts": {str(f["id"]): {**_public(f), "column_shared": f["id"] in shared} for f in facts},
         "claims": {str(c["id"]): _public(c) for c in claims},
         "checks": view_checks,
+        "opening": opening(tables, marks, facts),
     }
     return View(title=title, meta=tuple(meta), lines=lines, marks=marks,
                 checks=tuple(view_checks), data=data, counts=counts, parts=parts, css=css)
+
+
+def opening(tables: Sequence[tuple[int, int, int]], marks: Sequence[Mark], facts: Sequence[dict]) -> dict | None:
+    """Where the page opens when no check fails: the first number of the first table that has
+    one, and the table's first line when that holds the number (a text table; an HTML table's
+    lines are its grid's); None without a table number."""
+    table_of = {f["id"]: f.get("table_index") for f in facts}
+    found = [(table_of[m.ref], m.line, m.col, m.id) for m in marks
+             if m.kind == "fact" and table_of.get(m.ref) is not None]
+    if not found:
+        return None
+    table, line, _, mark = min(found)
+    first = next((first for index, first, last in tables if index == table and first <= line <= last), line)
+    return {"line": first, "mark": mark}
 
 
 def shared_period_columns(facts: Sequence[dict]) -> set[int]:

@@ -119,7 +119,7 @@ def create_app(db_path: str | Path) -> Starlette:
                 text = data.get_document(con, doc_id, text=True) or doc
                 rows = data.document_rows(con, doc_id, tables)
             return rows_to_view(text, rows["facts"], rows["claims"], rows["checks"], rows["spans"],
-                                as_text=as_text)
+                                as_text=as_text, tables=rows["tables"])
 
         base = f"/doc/{doc_id}"
         modes = [("as filed", base, not as_text), ("as text", base + "?as=text", as_text)] if filed else []
@@ -163,6 +163,7 @@ def create_app(db_path: str | Path) -> Starlette:
 
         download = ("?" + urlencode({**args, "sort": query["sort"], "dir": "desc" if query["descending"] else "asc"}))
         return page(request, "facts.html", doc=doc, facts=rows[:MAX_FACT_ROWS], n_facts=len(rows),
+                    statuses=data.FACT_STATUSES,
                     limit=MAX_FACT_ROWS, query=query, columns=data.FACT_COLUMNS, sort_link=sort_link,
                     tables=doc_tables, download=download)
 
@@ -192,8 +193,8 @@ def create_app(db_path: str | Path) -> Starlette:
             chosen = None
             if table.isdigit():
                 chosen = next((t for t in doc_tables if t["table_id"] == int(table)), None)
-            elif doc_tables:
-                chosen = doc_tables[0]
+            else:
+                chosen = charts.default_table(doc_tables)
             specs = []
             if chosen is not None:
                 spec = charts.table_chart(chosen["title"], data.table_facts(con, doc_id, chosen["table_id"]))
@@ -213,12 +214,29 @@ def create_app(db_path: str | Path) -> Starlette:
             if company and not docs:
                 raise HTTPException(404, "no documents of that company in this store")
             labels = data.company_labels(con, company) if company else []
-            if company and not label and not concept and labels:
-                label = labels[0]["label"]
+            concepts = data.company_concepts(con, company) if company else []
+            if company and not label and not concept:  # the commonest concept, else label
+                if concepts:
+                    concept = concepts[0]["concept"]
+                elif labels:
+                    label = labels[0]["label"]
+            if concept:
+                label = ""  # a concept, when given, is what is drawn; the pickers say so
             series = data.company_series(con, company, label=label, concept=concept) if company else []
-        spec = charts.trend_chart(concept or label, series) if series else None
+        # the pickers show exactly what is drawn: a concept or label asked for is an option even
+        # when it is not among the commonest, and a label matches its options regardless of case
+        if concept and concept not in {c["concept"] for c in concepts}:
+            concepts.append({"concept": concept, "label": "", "n_docs": len({s["doc_id"] for s in series})})
+        if label:
+            same = next((item["label"] for item in labels if item["label"].lower() == label.lower()), None)
+            if same is None:
+                labels.append({"label": label, "n_docs": len({s["doc_id"] for s in series})})
+            else:
+                label = same
+        drawn = concept or label
+        spec = charts.trend_chart(drawn, series) if series else None
         return page(request, "trend.html", company=company, label=label, concept=concept, docs=docs,
-                    labels=labels, series=series, spec=spec)
+                    labels=labels, concepts=concepts, series=series, spec=spec, drawn=drawn)
 
     async def not_found(request: Request, exc: HTTPException):
         return page(request, "error.html", status_code=exc.status_code, status=exc.status_code,
@@ -310,34 +328,36 @@ def facts_to_csv(rows: list[dict]) -> str:
 
 
 def facts_to_xlsx(rows: list[dict], doc: dict) -> bytes:
-    """A one-sheet workbook of facts; text cells are typed as text, so nothing is a formula."""
+    """A one-sheet workbook of facts (header frozen, with filters); text cells are written as
+    text, so nothing is a formula or a link."""
     from decimal import Decimal
 
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    import xlsxwriter
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("facts")
-    ws.append([c for c in EXPORT_COLUMNS])
-    for row in rows:
-        cells = []
-        for column in EXPORT_COLUMNS:
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                   "strings_to_urls": False, "strings_to_numbers": False})
+    bold = wb.add_format({"bold": True})
+    ws = wb.add_worksheet("facts")
+    for k, column in enumerate(EXPORT_COLUMNS):
+        ws.write_string(0, k, column, bold)
+    for r, row in enumerate(rows, start=1):
+        for k, column in enumerate(EXPORT_COLUMNS):
             value = _export_value(column, row.get(column))
             if column == "value_text" and value != "":
                 value = Decimal(value)
                 value = int(value) if value == value.to_integral() and abs(value) < 10**15 else float(value)
-            cell = WriteOnlyCell(ws, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"
-            cells.append(cell)
-        ws.append(cells)
-    meta = wb.create_sheet("document")
-    for key in ("name", "company", "form_type", "period", "filed", "doc_id"):
-        cell = WriteOnlyCell(meta, value=str(doc.get(key) or ""))
-        cell.data_type = "s"
-        meta.append([key, cell])
-    out = io.BytesIO()
-    wb.save(out)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                ws.write_string(r, k, str(value))
+            else:
+                ws.write_number(r, k, value)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(rows), 1), len(EXPORT_COLUMNS) - 1)
+    meta = wb.add_worksheet("document")
+    for r, key in enumerate(("name", "company", "form_type", "period", "filed", "doc_id")):
+        meta.write_string(r, 0, key)
+        meta.write_string(r, 1, str(doc.get(key) or ""))
+    wb.close()
     return out.getvalue()
 
 

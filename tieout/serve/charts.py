@@ -7,6 +7,7 @@ interpreter, so the server never needs ``'unsafe-eval'``).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from datetime import date
@@ -95,7 +96,8 @@ def trend_chart(label: str, series: list[dict]) -> dict | None:
     """One fact across a company's documents over time, one line per period length.
 
     Every value any document states is a point (so a restated or misread
-    figure stands out beside the others); the line follows, for each period,
+    figure stands out beside the others), its tooltip saying where it was read
+    (row, table, column, document, line); the line follows, for each period,
     the value of the latest filing. Only the most common unit is drawn.
     """
     points = []
@@ -106,7 +108,9 @@ def trend_chart(label: str, series: list[dict]) -> dict | None:
         points.append({"end": end, "value": value, "kind": period_kind(f.get("period")),
                        "period": f.get("period"), "shown": f.get("display") or "",
                        "document": f.get("name") or "", "form": f.get("form_type") or "",
-                       "filed": f.get("filed") or "", "unit": f.get("unit") or ""})
+                       "filed": f.get("filed") or "", "unit": f.get("unit") or "",
+                       "table": f.get("table_title") or "", "column": f.get("column_header") or "",
+                       "line": f.get("line"), "label": f.get("label") or "", "concept": f.get("concept") or ""})
     if not points:
         return None
     unit = Counter(p["unit"] for p in points).most_common(1)[0][0]
@@ -122,8 +126,50 @@ def trend_chart(label: str, series: list[dict]) -> dict | None:
     dots = alt.Chart(alt.Data(values=points)).mark_point(filled=True, size=60).encode(
         x=x, y=y, color=color,
         tooltip=["period:N", alt.Tooltip("shown:N", title="as printed"), alt.Tooltip("value:Q", format=",.10~g"),
-                 "document:N", "form:N", "filed:N"])
+                 alt.Tooltip("label:N", title="row"), "table:N", "column:N", "document:N", "line:Q",
+                 "form:N", "filed:N"])
     return alt.layer(line, dots, title=label).properties(width=640, height=300).to_dict()
+
+
+PRIMARY_STATEMENTS = ("balance", "operations", "cashflow")
+_STATEMENT_TITLE = re.compile(r"statements? of|balance sheets?|financial (?:position|condition)", re.I)
+
+
+def table_kind(table: dict) -> str:
+    """What statement a stored table is ("balance", "operations", "cashflow", "highlights" ...),
+    decided by the concepts stage's own rule on its title, note, headers and row labels."""
+    from decimal import Decimal
+
+    from tieout.concepts import statement_kind
+    from tieout.model import Column, Row, Table
+
+    columns = tuple(Column(k, c.get("header") or "", c.get("period"), 0, 0)
+                    for k, c in enumerate(_loaded(table.get("columns"))))
+    rows = tuple(Row(r.get("label") or "", tuple(r.get("path") or ()), r.get("indent") or 0, r.get("line") or 0,
+                     r.get("label_line") or 0, ()) for r in _loaded(table.get("rows")))
+    record = Table(document=table.get("document") or "", index=table.get("table_id") or 0,
+                   title=table.get("title") or "", note=table.get("note") or "", scale=Decimal(1),
+                   shares_scale=Decimal(1), first=table.get("first_line") or 0, last=table.get("last_line") or 0,
+                   columns=columns, rows=rows)
+    return statement_kind(record)
+
+
+def default_table(tables: list[dict]) -> dict | None:
+    """The table the charts page opens on: the first primary statement (balance sheet,
+    operations, cash flows), else the first table with rows of numbers, else the first."""
+    if not tables:
+        return None
+    primary = [t for t in tables if table_kind(t) in PRIMARY_STATEMENTS]
+    # a table titled as a statement before one only shaped like it (selected financial data)
+    titled = [t for t in primary if _STATEMENT_TITLE.search(t.get("title") or "")]
+    if titled or primary:
+        return (titled or primary)[0]
+    return next((t for t in tables if _loaded(t.get("rows"))), tables[0])
+
+
+def _loaded(value) -> list:
+    """A JSON column of the store (``tables.rows``, ``tables.columns``) as a list."""
+    return json.loads(value) if isinstance(value, str) else list(value or [])
 
 
 _COST = re.compile(r"\bcost", re.I)

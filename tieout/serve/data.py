@@ -29,6 +29,9 @@ FACT_COLUMNS = (
     ("status", "checks", "status_rank"),
 )
 SORTS = {name: expr for name, _, expr in FACT_COLUMNS}
+# a fact's verdict, in the words the document view and the checks use: a check on it fails, one
+# passes (none fails), its checks are all unverifiable, or no check involves it
+FACT_STATUSES = {"fail": "fail", "pass": "pass", "unverifiable": "unverifiable", "none": "not checked"}
 
 HOME_STATUSES = {"all": "TRUE", "fail": "n_fail > 0", "clean": "n_fail = 0 AND status = 'ok'",
                  "error": "status <> 'ok'"}
@@ -83,7 +86,7 @@ def get_document(con, doc_id: str, *, text: bool = True) -> dict | None:
 
 
 def document_rows(con, doc_id: str, tables: set[str]) -> dict[str, list[dict]]:
-    """Facts, claims, checks and check spans of one document, for ``rows_to_view``."""
+    """Facts, claims, checks, check spans and tables of one document, for ``rows_to_view``."""
     def rows(table: str, order: str) -> list[dict]:
         if table not in tables:
             return []
@@ -93,6 +96,7 @@ def document_rows(con, doc_id: str, tables: set[str]) -> dict[str, list[dict]]:
         "claims": rows("claims", "claim_id"),
         "checks": rows("checks", "check_id"),
         "spans": rows("check_spans", "check_id"),
+        "tables": rows("tables", "table_id"),
     }
 
 
@@ -102,12 +106,13 @@ WITH fs AS (
 ), st AS (
   SELECT fact_id,
          CASE WHEN bool_or(status = 'fail') THEN 'fail' WHEN bool_or(status = 'pass') THEN 'pass'
-              ELSE 'none' END AS status,
+              ELSE 'unverifiable' END AS status,
          count(*) AS n_checks
   FROM fs GROUP BY fact_id
 )
 SELECT f.*, coalesce(st.status, 'none') AS status, coalesce(st.n_checks, 0) AS n_checks,
-       CASE coalesce(st.status, 'none') WHEN 'fail' THEN 0 WHEN 'none' THEN 1 ELSE 2 END AS status_rank
+       CASE coalesce(st.status, 'none') WHEN 'fail' THEN 0 WHEN 'unverifiable' THEN 1 WHEN 'none' THEN 2
+            ELSE 3 END AS status_rank
 FROM facts f LEFT JOIN st USING (fact_id)
 WHERE f.doc_id = ? {where}
 ORDER BY {order}
@@ -122,7 +127,7 @@ def document_facts(con, doc_id: str, *, q: str = "", status: str = "", table: in
         where.append("(f.label ILIKE ? OR array_to_string(f.path, ' / ') ILIKE ? OR f.period ILIKE ? "
                      "OR f.display ILIKE ? OR f.concept ILIKE ? OR f.table_title ILIKE ?)")
         params += [f"%{q}%"] * 6
-    if status in ("pass", "fail", "none"):
+    if status in FACT_STATUSES:
         where.append("coalesce(st.status, 'none') = ?")
         params.append(status)
     if table is not None:
@@ -136,7 +141,8 @@ def document_facts(con, doc_id: str, *, q: str = "", status: str = "", table: in
 
 def document_tables(con, doc_id: str) -> list[dict]:
     return _dicts(con.execute(
-        "SELECT table_id, title, note, first_line, last_line, columns FROM tables WHERE doc_id = ? ORDER BY table_id",
+        "SELECT table_id, document, title, note, first_line, last_line, columns, rows FROM tables "
+        "WHERE doc_id = ? ORDER BY table_id",
         [doc_id]))
 
 
@@ -162,17 +168,27 @@ def company_labels(con, company: str, limit: int = 400) -> list[dict]:
         [company, limit]))
 
 
+def company_concepts(con, company: str, limit: int = 400) -> list[dict]:
+    """Concepts of the company's facts, most documents first, each with its commonest label."""
+    return _dicts(con.execute(
+        "SELECT f.concept, mode(f.label) AS label, count(DISTINCT f.doc_id) AS n_docs, count(*) AS n "
+        "FROM facts f JOIN documents d USING (doc_id) WHERE d.company = ? AND f.value IS NOT NULL "
+        "AND coalesce(f.concept, '') <> '' GROUP BY f.concept ORDER BY n_docs DESC, n DESC, f.concept LIMIT ?",
+        [company, limit]))
+
+
 def company_series(con, company: str, *, label: str = "", concept: str = "") -> list[dict]:
-    """Every fact of the company with this label (case-insensitive) or concept, across documents."""
+    """Every fact of the company with this label (case-insensitive) or concept, across documents,
+    with where it was read (table, column, document, line)."""
     if concept:
         cond, value = "f.concept = ?", concept
     else:
         cond, value = "lower(f.label) = lower(?)", label
+    # f.*: a store of schema 1 (opened read-only, so not migrated) has no column_header
     return _dicts(con.execute(
-        "SELECT f.label, f.period, f.value_text, f.unit, f.display, f.line, f.path, f.table_title, "
-        "d.doc_id, d.name, d.form_type, d.filed, d.period AS doc_period "
+        "SELECT f.*, d.name, d.form_type, d.filed, d.period AS doc_period "
         f"FROM facts f JOIN documents d USING (doc_id) WHERE d.company = ? AND {cond} "
-        "AND f.value IS NOT NULL AND coalesce(f.period, '') <> '' ORDER BY f.period, d.filed",
+        "AND f.value IS NOT NULL AND coalesce(f.period, '') <> '' ORDER BY f.period, d.filed, f.fact_id",
         [company, value]))
 
 

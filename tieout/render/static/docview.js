@@ -14,9 +14,12 @@
   var failPos = -1;
 
   var STATUS_WORDS = { pass: "passes", fail: "FAILS", unverifiable: "could not be verified" };
-  var MARK_WORDS = { pass: "Ticked: every check on this number passes.",
-                     fail: "In doubt: a check on this number fails.",
-                     none: "Not checked: no check could confirm or contradict this number." };
+  // one vocabulary with the checks and the facts page: fail / pass / unverifiable / not checked
+  var MARK_WORDS = { pass: "Pass: every check on this number passes.",
+                     fail: "Fail: a check on this number fails.",
+                     none: "Unverifiable: no check could confirm or contradict this number.",
+                     unchecked: "Not checked: no check involves this number." };
+  function verdict(info) { return MARK_WORDS[info.status === "none" && !info.checks.length ? "unchecked" : info.status]; }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -82,11 +85,20 @@
     selected = e;
     if (e) { e.classList.add("sel"); }
   }
+  // a jump puts its target in the middle of the document pane (the line numbers stay put:
+  // the gutter is sticky, so a jump to the far right of a wide table does not hide them)
   function goTo(id) {
     var e = markEl(id);
-    if (!e) { var line = document.getElementById("L" + markInfo(id).line); if (line) { line.scrollIntoView({ block: "center" }); } return; }
+    if (!e) { centerLine(markInfo(id).line); return; }
     e.scrollIntoView({ block: "center", inline: "nearest" });
     e.focus({ preventScroll: true });
+  }
+  function centerLine(n) {  // up or down only: a line is wider than the pane, its start stays in view
+    var line = document.getElementById("L" + n);
+    if (!line) { return false; }
+    var pane = doc.getBoundingClientRect(), box = line.getBoundingClientRect();
+    doc.scrollTop += box.top + box.height / 2 - (pane.top + pane.height / 2);
+    return true;
   }
 
   function dl(rows) {
@@ -141,7 +153,7 @@
       var f = data.facts[String(info.ref)] || {};
       detail.appendChild(el("div", "kind", "table number \u00B7 line " + info.line));
       detail.appendChild(el("h3", null, f.label || f.concept || "(no label)"));
-      detail.appendChild(el("div", "verdict s-" + info.status, MARK_WORDS[info.status]));
+      detail.appendChild(el("div", "verdict s-" + info.status, verdict(info)));
       detail.appendChild(dl([
         ["as printed", f.display, "num"], ["value", f.value + (f.unit ? " " + f.unit : ""), "num"],
         ["scale", f.scale && f.scale !== "1" ? "\u00D7 " + f.scale : ""], ["period", f.period],
@@ -151,7 +163,7 @@
       var c = data.claims[String(info.ref)] || {};
       detail.appendChild(el("div", "kind", "narrative figure \u00B7 line " + info.line));
       detail.appendChild(el("h3", null, c.text));
-      detail.appendChild(el("div", "verdict s-" + info.status, MARK_WORDS[info.status]));
+      detail.appendChild(el("div", "verdict s-" + info.status, verdict(info)));
       detail.appendChild(el("p", "sentence", c.sentence));
       detail.appendChild(dl([
         ["about", c.about], ["value", c.value + (c.unit ? " " + c.unit : ""), "num"],
@@ -159,7 +171,7 @@
         ["qualifier", c.qualifier], ["period", c.period]]));
     } else {
       detail.appendChild(el("div", "kind", "cell \u00B7 line " + info.line));
-      detail.appendChild(el("div", "verdict s-" + info.status, MARK_WORDS[info.status]));
+      detail.appendChild(el("div", "verdict s-" + info.status, verdict(info)));
     }
     detail.appendChild(el("h3", null, info.checks.length ? "Checks (" + info.checks.length + ")" : "No check involves this number."));
     info.checks.forEach(function (c) { detail.appendChild(checkBlock(c, true)); });
@@ -167,7 +179,7 @@
     if (scroll) { goTo(id); }
   }
 
-  function showCheck(index, fromDetail) {
+  function showCheck(index, fromDetail, keepHash) {
     var c = data.checks[index];
     if (!fromDetail) {
       detail.textContent = "";
@@ -182,7 +194,7 @@
       goTo(c.marks[0]);
     }
     failPos = failing.indexOf(c);
-    if (!fromDetail && history.replaceState) { history.replaceState(null, "", "#check-" + index); }
+    if (!fromDetail && !keepHash && history.replaceState) { history.replaceState(null, "", "#check-" + index); }
   }
 
   doc.addEventListener("click", function (ev) {
@@ -212,7 +224,29 @@
     if (ev.key === "n") { step(1); } else if (ev.key === "p") { step(-1); }
     else if (ev.key === "Escape") { detail.hidden = true; clearHighlight(); select(null); }
   });
-  var m = /^#check-(\d+)$/.exec(location.hash);
-  if (m && data.checks[Number(m[1])]) { showCheck(Number(m[1]), false); }
+  // where the page opens: the check or line the address names, else the first failing check,
+  // else the first table (never the SEC header at line 1)
+  function openAt() {
+    var m = /^#check-(\d+)$/.exec(location.hash), line = /^#L(\d+)$/.exec(location.hash);
+    if (m && data.checks[Number(m[1])]) { showCheck(Number(m[1]), false); return; }
+    if (line && centerLine(Number(line[1]))) { return; }
+    if (failing.length) { showCheck(failing[0].index, false, true); return; }
+    var at = data.opening;
+    if (!at) { return; }
+    var first = document.getElementById("L" + at.line);
+    if (first) {  // the table's first line near the top, a few lines above it in view
+      doc.scrollTop += first.getBoundingClientRect().top - doc.getBoundingClientRect().top - 4 * first.offsetHeight;
+    }
+    else if (markEl(at.mark)) { markEl(at.mark).scrollIntoView({ block: "center" }); }
+  }
+  window.addEventListener("hashchange", function () {
+    var line = /^#L(\d+)$/.exec(location.hash);
+    if (line) { centerLine(Number(line[1])); }
+  });
+  openAt();
+  // the browser's own scroll to an address's #L123 can come after this script (at load): centre again
+  if (/^#L\d+$/.test(location.hash)) {
+    window.addEventListener("load", function () { centerLine(Number(location.hash.slice(2))); });
+  }
   document.documentElement.setAttribute("data-tieout-ready", "1");
 })();
