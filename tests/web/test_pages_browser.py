@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import CORPUS, EXAMPLE, SEED
-from tests.web.web_chromium import browser, serve, shot, watch
+from tests.web.web_chromium import serve, shot, watch
 
 APPLE = "APPLE COMPUTER INC"
 APPLE_97 = "0001047469-97-006960.txt"  # line 1148 is 133 characters: wider than the text pane
