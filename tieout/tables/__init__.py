@@ -16,6 +16,11 @@ The work is a chain of small pure functions, one module each:
       row_unit               unit and scale of a row                     units.py
       table_kind             data, or contents / cover (no facts)        kinds.py
 
+Then, over all of a document's tables (the loader):
+
+      tables_with_fiscal_years   a bare year of an annual report -> its fiscal year
+      tables_on_weekly_calendar  months of a 52/53-week filer -> the weeks they cover
+
 A table that cannot be read well is still returned with what was read, and a
 ``Problem`` says what was odd; nothing here raises on bad input.
 """
