@@ -58,3 +58,13 @@ def test_net_income_with_noncontrolling_interests_is_not_the_attributable_figure
     same = [c for c in checks if c.rule == "same-figure" and "Net income" in c.message]
     assert not [c for c in same if c.status == "fail"]
     assert not [c for c in checks if c.status == "fail"]
+
+
+def test_eps_a_power_of_1000_from_income_over_shares_is_a_share_scale_in_doubt(tmp_path):
+    # 2,000,000 shares under "(In millions, ...)": read as 2 trillion; 6,000 million / that = 0.003
+    path = tmp_path / "annual.txt"
+    path.write_text(STATEMENTS.format(income="6,000", eps="3.00").replace(
+        "basic          2,000            2,000", "basic      2,000,000        2,000,000"))
+    found = _eps(tieout.read(path).checks)
+    assert [c.status for c in found] == ["unverifiable"]
+    assert "scale is in doubt" in found[0].message

@@ -7,7 +7,8 @@ prints one EPS, one share count and the income line for the period (income
 available to common when there is one, else net income). The sign of the EPS
 is taken as printed; "loss per share" shown without parentheses is compared by
 magnitude. An EPS a little smaller than the quotient (under 2%) is unverifiable: the
-two-class method gives part of the income to participating securities, unprinted.
+two-class method gives part of the income to participating securities, unprinted. One that
+meets the quotient at another power of 1,000 is too: the share count's scale is in doubt.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ def check_eps(report: Report) -> Iterable[Check]:
             yield Check(RULE, "pass", f"{eps.label}{where}: {eps.display} = {income.display} / "
                         f"{shares.display}", spans, expected=expected, actual=eps.display,
                         facts=ids, document=eps.document, **numbers)
+        elif _share_scale_off(target, quotient):
+            yield Check(RULE, "unverifiable", f"{eps.label}{where}: shown {eps.display}, {income.label} "
+                        f"{income.display} / {shares.label} {shares.display} = {expected}: a power of 1,000 "
+                        f"apart, so the share count's scale is in doubt (the table states none for shares)",
+                        spans, expected=expected, actual=eps.display, facts=ids, document=eps.document, **numbers)
         elif _allocated(eps.value, computed):
             yield Check(RULE, "unverifiable", f"{eps.label}{where}: shown {eps.display}, {income.label} "
                         f"{income.display} / {shares.label} {shares.display} = {expected}: a little less, as "
@@ -78,3 +84,12 @@ def _allocated(shown, computed) -> bool:
     if shown is None or computed == 0 or (shown < 0) != (computed < 0):
         return False
     return abs(shown) < abs(computed) and (abs(computed) - abs(shown)) / abs(computed) < ALLOCATED
+
+
+_SCALES = (Decimal(1000), Decimal(1_000_000), Decimal(1) / 1000, Decimal(1) / 1_000_000)
+
+
+def _share_scale_off(target, quotient) -> bool:
+    """Does the EPS meet income / shares taken at another power of 1,000? Then the share count was read
+    at the wrong scale (counts in thousands under a note that names only dollars), not misprinted."""
+    return any(meets(target, (quotient[0] * k, quotient[1] * k)) for k in _SCALES)
