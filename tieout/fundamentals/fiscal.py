@@ -20,23 +20,10 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from tieout.tables.periods import fiscal_year_ends
+from tieout.tables.periods import fiscal_year_ends, parse_period
 
 DAYS_PER_MONTH = 365.2425 / 12
 PERIODS_BY_MONTHS = {3: "Q", 6: "H", 9: "9M", 12: "FY"}
-
-
-def parse_period(period: str | None) -> tuple[date | None, date | None]:
-    """(start, end) of an ISO instant or duration; start is None for an instant; (None, None) if unreadable."""
-    if not period:
-        return None, None
-    try:
-        if "/" in period:
-            start, end = period.split("/", 1)
-            return date.fromisoformat(start), date.fromisoformat(end)
-        return None, date.fromisoformat(period)
-    except ValueError:
-        return None, None
 
 
 def months_between(start: date, end: date) -> int:

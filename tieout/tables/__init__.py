@@ -39,7 +39,7 @@ from tieout.tables.headers import (collapse, find_header, header_line_note, head
 from tieout.tables.kinds import table_kind
 from tieout.tables.periods import (PeriodContext, header_to_period, is_balance_title, is_flow_statement, is_instant_table,
                                    months_named, text_to_dates, text_to_length, text_to_month_day, year_only,
-                                   fiscal_year_ends, is_weekly_end, weekly_period, year_to_fiscal_period,
+                                   fiscal_year_ends, is_weekly_end, parse_period, weekly_period, year_to_fiscal_period,
                                    years_from_consecutive_ends)
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
@@ -289,15 +289,11 @@ def tables_on_weekly_calendar(tables: list[Table]) -> list[Table]:
     The year ends it dates are the ends of its twelve-month columns and the balance dates a year
     apart from them (a 53-week year is known only when the year before it is dated).
     """
-    from datetime import date
-
-    ends = [date.fromisoformat(end) for table in tables for column in table.columns
-            if column.period and "/" in column.period for end in [column.period.partition("/")[2]]]
-    if not any(is_weekly_end(end) for end in ends):
+    spans = [parse_period(c.period) for t in tables for c in t.columns]
+    if not any(start and is_weekly_end(end) for start, end in spans):
         return tables
-    years = {date.fromisoformat(c.period.partition("/")[2]) for t in tables for c in t.columns
-             if c.period and "/" in c.period and 357 <= _days(c.period) <= 378}
-    dated = {date.fromisoformat(c.period) for t in tables for c in t.columns if c.period and len(c.period) == 10}
+    years = {end for start, end in spans if start and 357 <= (end - start).days + 1 <= 378}
+    dated = {end for start, end in spans if end and not start}
     year_ends = years | {day for day in dated if any(_near_year_end(day, end) for end in years)}
     out = []
     for table in tables:
@@ -311,13 +307,6 @@ def _near_year_end(day, end) -> bool:
     """Is ``day`` within about a week of the month and day of the year end ``end``, in any year?"""
     offset = (day - end).days % 365.2425
     return min(offset, 365.2425 - offset) <= 8
-
-
-def _days(period: str) -> int:
-    from datetime import date
-
-    start, _, end = period.partition("/")
-    return (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
 
 
 def _printed_dates(tables: list[Table], fiscal_end):

@@ -327,3 +327,16 @@ def weekly_period(period: str, year_ends: Iterable[date]) -> str:
     if months == 3 and end in year_ends and len(before) == 1 and (end - before.pop()).days == 371:
         return f"{(end - timedelta(weeks=14) + timedelta(days=1)).isoformat()}/{end_text}"
     return f"{start_of(end, (_WEEKS_IN[months], 'weeks')).isoformat()}/{end_text}"
+
+
+def parse_period(period: str | None) -> tuple[date | None, date | None]:
+    """'1996-01-01/1996-03-31' -> (start, end); '1996-03-31' -> (None, that date); (None, None) if unreadable."""
+    if not period:
+        return None, None
+    try:
+        if "/" in period:
+            start, end = period.split("/", 1)
+            return date.fromisoformat(start), date.fromisoformat(end)
+        return None, date.fromisoformat(period)
+    except ValueError:
+        return None, None

@@ -18,7 +18,7 @@ Two strengths of tie (``must``):
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import cached_property
 
 from tieout.checks.describe import terms as _terms
@@ -26,6 +26,7 @@ from tieout.checks.describe import where as _where
 from tieout.checks.intervals import allowance, fmt_amount, fmt_apart, gap, interval, interval_sum, meets, midpoint
 from tieout.concepts import statement_kind
 from tieout.model import Check, Fact, Report
+from tieout.tables.periods import parse_period
 
 
 class FactIndex:
@@ -89,19 +90,6 @@ class FactIndex:
     @cached_property
     def relation_totals(self) -> set[int]:
         return {r.total for r in self.report.relations if r.kind == "sum"}
-
-
-def parse_period(period: str | None) -> tuple[date | None, date | None]:
-    """'1996-01-01/1996-03-31' -> (start, end); '1996-03-31' -> (None, that date)."""
-    if not period:
-        return None, None
-    try:
-        if "/" in period:
-            start, end = period.split("/", 1)
-            return date.fromisoformat(start), date.fromisoformat(end)
-        return None, date.fromisoformat(period)
-    except ValueError:
-        return None, None
 
 
 def opening_instant(period: str | None) -> str | None:
