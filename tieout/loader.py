@@ -33,7 +33,8 @@ from tieout.layout import document_to_blocks
 from tieout.model import Block, Problem, Report
 from tieout.relations import find_relations
 from tieout.source import load_filing
-from tieout.tables import block_to_table, standing_note, tables_on_weekly_calendar, tables_with_fiscal_years
+from tieout.tables import (block_to_table, standing_note, tables_in_statement_scale, tables_on_weekly_calendar,
+                           tables_with_fiscal_years)
 
 STAGES = ("source", "layout", "tables", "facts", "relations", "claims", "checks")
 
@@ -76,6 +77,7 @@ def read(path: str | Path, *, check: bool = True, data: bytes | None = None,
         problems.extend(at_file_positions(doc_problems, filing, document.name))
     tables = tables_with_fiscal_years(tables, filing.form_type, filing.period)
     tables = tables_on_weekly_calendar(tables)
+    tables = tables_in_statement_scale(tables)
     facts = _guard("facts", problems, lambda: tables_to_facts(tables), [])
     facts = at_file_positions(facts, filing)
     report = Report(filing=filing, tables=tuple(tables), fact_records=tuple(facts),

@@ -73,7 +73,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
                 unit, factor, scaled = "shares", ONE, "shares"  # "Common Stock Shares" under "shares in thousands"
             elif column.unit:  # the header names the column's unit ("Shares (in thousands)")
                 unit, factor, scaled = column.unit, column.scale, "column"
-            elif column.scale != ONE and scaled == "money" and table.scale == ONE:
+            elif column.scale != ONE and scaled == "money" and (table.scale == ONE or table.note_from == "document"):
                 factor, scaled = column.scale, "column"  # "Amount (in thousands)": this column's money
             if scaled == "money":
                 scale, source = table.scale, ("none" if table.scale == ONE else

@@ -20,6 +20,7 @@ Then, over all of a document's tables (the loader):
 
       tables_with_fiscal_years   a bare year of an annual report -> its fiscal year
       tables_on_weekly_calendar  months of a 52/53-week filer -> the weeks they cover
+      tables_in_statement_scale  a notes table in "$" with no note -> its statements' scale
 
 A table that cannot be read well is still returned with what was read, and a
 ``Problem`` says what was odd; nothing here raises on bad input.
@@ -38,13 +39,15 @@ from tieout.tables.headers import (collapse, find_header, header_line_note, head
                                    blocks_before, lead_in_note, standing_note, stub_text, title_lines)
 from tieout.tables.kinds import table_kind
 from tieout.tables.periods import (PeriodContext, header_to_period, is_balance_title, is_flow_statement, is_instant_table,
+                                  title_heading_period,
                                    months_named, text_to_dates, text_to_length, text_to_month_day, year_only,
                                    fiscal_year_ends, is_weekly_end, parse_period, weekly_period, year_to_fiscal_period,
                                    years_from_consecutive_ends)
 from tieout.tables.rows import finish_row, fold_years_into_labels, lines_to_rows, rows_to_periods
 from tieout.tables.units import find_note, note_to_scale
 
-__all__ = ["block_to_table", "standing_note", "TableSettings", "tables_with_fiscal_years", "tables_on_weekly_calendar"]
+__all__ = ["block_to_table", "standing_note", "TableSettings", "tables_with_fiscal_years", "tables_on_weekly_calendar",
+           "tables_in_statement_scale"]
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,11 @@ def headers_to_columns(columns, header_texts: list[str], percent_cols: set[int],
             period = header_to_period(title_text, context)
         unit, column_scale = header_unit(header)
         built.append(Column(i, header, period, left, right, "percent" if percent else "amount", unit, column_scale))
+    if not any(c.period for c in built) and not any(text_to_dates(c.header) or year_only(c.header) for c in built):
+        headed = title_heading_period(title, context)
+        if headed:  # the table is headed by a date ("... (in millions) December 31, 2023") and its
+            # columns by what they hold (Amortized Cost, Fair Value; the segments)
+            built = [replace(c, period=headed) if c.kind == "amount" else c for c in built]
     if context.flows and not context.instant and not any(c.period for c in built):
         ends = [(text_to_dates(c.header) or [None])[-1] for c in built]
         built = [replace(c, period=p) if p else c for c, p in zip(built, years_from_consecutive_ends(ends))]
@@ -280,6 +288,95 @@ def tables_with_fiscal_years(tables: list[Table], form_type: str, period: str) -
             table = replace(table, columns=columns)
         out.append(table)
     return out
+
+
+STATEMENT_SCALE_REACH = 2  # a table read in its statements' scale stays within twice their largest figure
+
+
+def tables_in_statement_scale(tables: list[Table]) -> list[Table]:
+    """A table in dollars that states no scale is in the scale of its document's statements.
+
+    A 10-K or 10-Q says "(in thousands)" over its financial statements and often nowhere
+    over the tables of its notes ("Beginning balance $ 29,197"), which a reader takes in the
+    same thousands; read at face value their figures are stored 1,000 times too small. The
+    statements' scale (the note that all of its income statements, balance sheets and cash
+    flow statements print, when they agree) is taken by a table after them (a note's, not the
+    narrative's of a release) that prints "$", no note of its own, no figure in cents, no price
+    per share and not only whole thousands ("$ 24,000", "$ 121,000": whole dollars), when its
+    figures read in that scale stay within twice the statements' largest figure (a table of
+    full dollars, "$ 1,234,567" beside a company's total assets of $500 million, would not).
+    The note is marked as the document's (``note_from``), so a fact says where its scale came
+    from.
+    """
+    by_document: dict[str, list[Table]] = {}
+    for table in tables:
+        by_document.setdefault(table.document, []).append(table)
+    lent = {document: found for document, own in by_document.items() if (found := _statements_scale(own))}
+    if not lent:
+        return tables
+    out = []
+    for table in tables:
+        found = lent.get(table.document)
+        if found and _takes_statements_scale(table, *found):
+            scale = note_to_scale(found[0])
+            table = replace(table, note=found[0], note_from="document", scale=scale.money,
+                            shares_scale=scale.shares if scale.shares_source != "none" else Decimal(1))
+        out.append(table)
+    return out
+
+
+def _is_statement(table: Table) -> bool:
+    return table.kind == "data" and _in_dollars(table) and (is_flow_statement(table.title) or is_balance_title(table.title))
+
+
+def _money_figures(table: Table) -> list[Decimal]:
+    return [c.value for r in table.rows if r.unit == "USD" for c in r.cells if c is not None and c.value is not None]
+
+
+def _statements_scale(tables: list[Table]) -> tuple[str, Decimal, int] | None:
+    """The note the document's statements print, their largest figure (a share count too) in
+    base units and the first statement's line; None when they print none, disagree, or one is in full dollars."""
+    statements = [t for t in tables if _is_statement(t)]
+    noted = [t for t in statements if t.scale != 1 and t.note_from == "table"]
+    if not noted or len({t.scale for t in noted}) != 1:
+        return None
+    if any(t.scale == 1 and any(abs(v) >= 1_000_000 for v in _money_figures(t)) for t in statements):
+        return None  # statements in several scales (an acquiree's in full dollars): no one scale to lend
+    largest = max((abs(c.value) for t in noted for r in t.rows for c in r.cells if c is not None and c.value is not None),
+                  default=Decimal(0)) * noted[0].scale
+    return (noted[0].note, largest, noted[0].first) if largest else None
+
+
+def _takes_statements_scale(table: Table, note: str, largest: Decimal, first: int) -> bool:
+    if table.scale != 1 or table.note or table.kind != "data" or table.first <= first or _is_statement(table) \
+            or not _in_dollars(table):
+        return False
+    figures = _money_figures(table)
+    if not figures or any(c.decimals >= 2 for r in table.rows if r.unit == "USD" for c in r.cells
+                          if c is not None and c.value is not None):
+        return False  # cents: dollars as printed
+    nonzero = [v for v in figures if v]
+    if len(nonzero) > 1 and all(v % 1000 == 0 for v in nonzero):
+        return False  # "$ 24,000", "$ 121,000": whole dollars rounded to thousands
+    return max(map(abs, figures)) * note_to_scale(note).money <= STATEMENT_SCALE_REACH * largest
+
+
+def _in_dollars(table: Table) -> bool:
+    """Do the table's rows read as money (it printed "$"), none of them a price per share?
+
+    A table of stock options prints its exercise prices in whole dollars ("$ 173") among
+    counts of options: its dollars are not the statements' thousands.
+    """
+    return any(r.unit == "USD" for r in table.rows) \
+        and not any(_PER_SHARE_COLUMN.search(c.header) for c in table.columns) \
+        and not any(_PRICE.search(r.label) for r in table.rows if r.unit == "USD")
+
+
+# "Weighted-Average Exercise Price", "Average Price Paid Per Share", "Grant-Date Fair Value"
+# (not "Quoted Prices in Active Markets", nor "exercise of stock options")
+_PRICE = re.compile(r"\b(?:exercise|strike|average|purchase)\s+price|\bprice\s+(?:paid\s+)?per\b|\bgrant[- ]date\b",
+                    re.IGNORECASE)
+_PER_SHARE_COLUMN = re.compile(_PRICE.pattern + r"|\bper\s+(?:common\s+)?(?:share|unit)\b", re.IGNORECASE)
 
 
 def tables_on_weekly_calendar(tables: list[Table]) -> list[Table]:

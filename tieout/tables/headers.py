@@ -385,14 +385,26 @@ _STANDING = re.compile(r"(?=[utia])(?:unless\s+otherwise\s+(?:noted|indicated|st
                        r"in\s+(?:the|these|all|our)\s+tables\b|tables\s+(?:are|in)\b|all\s+(?:dollar\s+)?amounts\b)",
                        re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def standing_note(block: Block) -> str:
-    """The sentence of a paragraph that sets the scale of the document's tables from here on, or ''."""
-    if block.kind != "paragraph":
+    """The sentence of a paragraph that sets the scale of the document's tables from here on, or ''.
+
+    Either a sentence that says so ("Unless otherwise noted, ...", "All amounts ...") or a
+    paragraph that is nothing but a scale note in words (not in parentheses, which belong to
+    the one table below them).
+    """
+    if block.kind not in ("paragraph", "furniture"):
         return ""
     text = " ".join(line.text.strip() for line in block.lines)
-    if len(text) > 4000 or not _STANDING.search(text):
+    # a line that is only a scale note, as a running head prints it on every page ("Dollars in
+    # millions except per share amounts"); not a footnote ("(b) In thousands, based on ... 2023")
+    if len(text) <= 160 and not _HAS_DIGIT.search(text) and not text.startswith(("(", "*")):
+        note = find_note(text)
+        if note and len(note) >= 0.8 * len(text.rstrip(". ")) and note_to_scale(note).money != 1:
+            return note.strip().rstrip(".")
+    if block.kind != "paragraph" or len(text) > 4000 or not _STANDING.search(text):
         return ""
     for sentence in _SENTENCE_END.split(text):
         if len(sentence) <= 300 and _STANDING.search(sentence):

@@ -205,6 +205,48 @@ def _header_end_date(header: str, context: PeriodContext) -> date | None:
     return None
 
 
+# a title that ends in a date or a year, after its scale note and "(unaudited)" if any
+_ENDS_IN_DATE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+)?"
+                           r"(?<![\d,.$])(?:19|20)\d\d$", re.IGNORECASE)
+
+
+def _without_closing_notes(title: str) -> str:
+    """The title without the parenthesized notes it ends in ("... 2023 (in millions) (unaudited)")."""
+    text = title.strip()
+    while text.endswith(")"):
+        opening = text.rfind("(")
+        if opening < 0 or len(text) - opening > 82:
+            break
+        text = text[:opening].rstrip()
+    return text
+
+
+def title_heading_period(title: str, context: PeriodContext) -> str | None:
+    """The period of a table whose title ends in a date and whose columns print none.
+
+    "A summary of debt securities ... (in millions) December 31, 2023" over columns headed
+    Amortized Cost, Gross Unrealized Gains and Fair Value: every column holds the balances
+    at that date (an instant, as a table headed by a bare date is "as of" it). A title that
+    ends in a bare year ("Segment information (in millions) 2023") gives the year, for the
+    fiscal-year pass to date. None when the title states a length (those tables are dated
+    column by column), names more than one date or year (a line of column years), or is a statement of flows headed by a date
+    alone (its length unknown).
+    """
+    tail = _without_closing_notes(title).rstrip(":")
+    match = _ENDS_IN_DATE.search(tail[-30:])
+    if match is None or context.length is not None or len(context.title_dates) > 1 \
+            or len(set(_YEAR.findall(title))) != 1:  # "1997 CHANGE 1996 CHANGE 1995": years of columns
+        return None
+    if not match.group(0)[:1].isdigit():  # "December 31, 2023"
+        dates = text_to_dates(match.group(0))
+        if not dates or context.flows:
+            return None
+        return dates[-1].isoformat()
+    if context.title_dates or months_named(tail):  # a year after some other date: not a heading year
+        return None
+    return match.group(0)
+
+
 def year_only(header: str) -> str | None:
     """A bare year header with nothing else to date it: the ISO year, e.g. "1996"."""
     years = _YEAR.findall(header)

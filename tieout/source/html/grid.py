@@ -28,6 +28,7 @@ LABEL_GAP = 4
 _NUMBER = re.compile(r"[-\u2212]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 _NIL = re.compile(r"[-\u2012-\u2015\u2212]+|n/?a|nm|nil|\*+", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PERIOD_HEADER = re.compile(r"\bend(?:ed|ing)\b[^.;]{0,40}\b(?:19|20)\d\d\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\(\w\)$|(?<!\*)\*++$")  # a run of stars from its first: linear on a long run
 _GLUE_LEFT = frozenset({"$", "($", "$(", "(", "US$", "\u20ac", "\u00a3"})
 _GLUE_RIGHT = frozenset({")", "%", ")%", "%)", "pts", "bps"})
@@ -135,7 +136,8 @@ def grid_columns(rows: list[list[Placed]]) -> list[int]:
 
 def is_data_table(rows: list[list[Placed]]) -> bool:
     """Two or more numbers in cells of their own right of the first column, and fewer cells of prose
-    there than numbers (an exhibit index numbers its rows, "2.1" then a sentence)."""
+    there than numbers (an exhibit index numbers its rows, "2.1" then a sentence); a column's
+    header of six words or more ("Three months ended June 30, 2023") is no prose."""
     count = prose = 0
     for cells in rows:
         for cell in cells:
@@ -144,7 +146,7 @@ def is_data_table(rows: list[list[Placed]]) -> bool:
             text = cell_text(cell)
             if _is_figure(text):
                 count += 1
-            elif len(text.split()) >= 6:
+            elif len(text.split()) >= 6 and not _PERIOD_HEADER.search(text):
                 prose += 1
     return count >= 2 and prose * 2 < count
 
