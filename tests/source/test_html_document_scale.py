@@ -123,3 +123,56 @@ def test_a_title_that_names_several_years_dates_no_column(tmp_path):
             + _table(_header("Amount", "Change"), _row("Net sales", "7,081", "(28)"), _row("Gross margin", "1,368", "41")))
     report = _read(tmp_path, page)
     assert {f.period for f in report.fact_records if f.label == "Net sales"} == {None}
+
+
+def _read_10k(tmp_path, body: str, period: str = "20231230"):
+    """An SGML 10-K submission whose document is the HTML ``body`` (the form and period matter)."""
+    path = tmp_path / "10k.txt"
+    path.write_text(
+        "<SEC-DOCUMENT>0000000000-24-000001.txt : 20240215\n<SEC-HEADER>\n"
+        f"CONFORMED SUBMISSION TYPE:\t10-K\nCONFORMED PERIOD OF REPORT:\t{period}\nFILED AS OF DATE:\t\t20240215\n"
+        "</SEC-HEADER>\n<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<TEXT>\n"
+        f"<html><body>{body}</body></html>\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+    return tieout.read(path)
+
+
+def _periods(report, label: str) -> list[str | None]:
+    return [f.period for f in report.fact_records if f.label == label and f.value is not None]
+
+
+def test_three_year_ends_a_year_apart_with_no_length_are_fiscal_years(tmp_path):
+    page = ("<p>Total expense related to restructuring activities by income statement caption (in millions):</p>"
+            + _table(_header("December 30, 2023", "December 31, 2022", "December 25, 2021"),
+                     _row("Severance costs - Cost of products sold", "9", "12", "31"),
+                     _row("Total expense", "47", "35", "61")))
+    assert _periods(_read_10k(tmp_path, page), "Total expense") == [
+        "2023-01-01/2023-12-30", "2021-12-26/2022-12-31", "2020-12-27/2021-12-25"]
+
+
+def test_two_dates_a_year_apart_stay_instants(tmp_path):
+    page = ("<p>Accrued liabilities (in millions):</p>"
+            + _table(_header("December 30, 2023", "December 31, 2022"),
+                     _row("Accrued payroll", "412", "398"), _row("Total accrued", "990", "940")))
+    assert _periods(_read_10k(tmp_path, page), "Total accrued") == ["2023-12-30", "2022-12-31"]
+
+
+def test_a_bare_year_over_a_carrying_amount_is_the_years_end(tmp_path):
+    page = ("<p>The carrying amounts of our financial instruments (Dollars in Millions):</p>"
+            + _table(_header("2023<br>Carrying Amount", "2023<br>Estimated Fair Value"),
+                     _row("Cash", "21,859", "21,859"), _row("Total", "30,120", "30,140"))
+            + "<p>Restricted stock units (Dollars in Millions):</p>"
+            + _table(_header("2023<br>Outstanding", "2023<br>Grant Date Fair Value"),
+                     _row("Beginning of Period", "120", "2,400"), _row("New awards", "40", "800"),
+                     _row("End of Period", "160", "3,200")))
+    report = _read_10k(tmp_path, page)
+    assert _periods(report, "Cash") == ["2023-12-30", "2023-12-30"]
+    # a roll-forward's rows date it: the awards of the year are a flow, its ends balances
+    assert _periods(report, "New awards") == ["2023-01-01/2023-12-30", "2023-01-01/2023-12-30"]
+
+
+def test_a_statement_of_comprehensive_income_is_a_statement_of_flows():
+    from tieout.tables.periods import is_flow_statement
+
+    assert is_flow_statement("The Kraft Heinz Company Consolidated Statements of Comprehensive Income")
+    assert is_flow_statement("Condensed Consolidated Statements of Comprehensive Loss")
+    assert not is_flow_statement("Consolidated Statements of Changes in Equity")

@@ -224,9 +224,17 @@ def headers_to_columns(columns, header_texts: list[str], percent_cols: set[int],
         if headed:  # the table is headed by a date ("... (in millions) December 31, 2023") and its
             # columns by what they hold (Amortized Cost, Fair Value; the segments)
             built = [replace(c, period=headed) if c.kind == "amount" else c for c in built]
-    if context.flows and not context.instant and not any(c.period for c in built):
-        ends = [(text_to_dates(c.header) or [None])[-1] for c in built]
-        built = [replace(c, period=p) if p else c for c, p in zip(built, years_from_consecutive_ends(ends))]
+    amounts = [c for c in built if c.kind == "amount"]
+    if not context.instant and amounts and (
+            (context.flows and not any(c.period for c in built))
+            or all(c.period and "/" not in c.period and not _AT_DATE.search(c.header) for c in amounts)):
+        # three year-ends a year apart and no length: the fiscal years of a statement of flows,
+        # or of a table of a 10-K's flows ("restructuring expense by caption") dated as instants
+        ends = [(text_to_dates(c.header) or [None])[-1] if c.kind == "amount" else None for c in built]
+        years = years_from_consecutive_ends([e for e, c in zip(ends, built) if c.kind == "amount"])
+        if any(years):
+            by_index = dict(zip([c.index for c in amounts], years))
+            built = [replace(c, period=by_index[c.index]) if by_index.get(c.index) else c for c in built]
     return built
 
 
@@ -262,8 +270,18 @@ def _glued(label: str) -> bool:
     return (last.isdecimal() or last in (")", "%")) and bool(_GLUED.search(label))
 
 
+# a column of balances at the year's end, whatever the table's title: "2023 Carrying Amount",
+# "Fair Value 2022", "Benefit Obligation 2022"
+_STOCK_HEADER = re.compile(r"\b(?:carrying\s+(?:amount|value)|fair\s+value|(?:benefit\s+)?obligations?|"
+                           r"balances?|outstanding|as\s+of)\b", re.IGNORECASE)
+# a roll-forward: balances at both ends, flows between ("Beginning of Period", "New awards", ...)
+_ROLLS_FORWARD = re.compile(r"\b(?:beginning|end)\s+of\s+(?:the\s+)?(?:period|year)|\bbalances?\b", re.IGNORECASE)
+
+
 def tables_with_fiscal_years(tables: list[Table], form_type: str, period: str) -> list[Table]:
-    """In an annual report, a column headed by a bare year ("1995") is that fiscal year.
+    """In an annual report, a column headed by a bare year ("1995") is that fiscal year: its end
+    (an instant) for a table of balances or a column that holds them ("2023 Carrying Amount")
+    unless the rows roll a balance forward (their labels date it).
 
     The fiscal year ends on the month and day of the report's period
     (``CONFORMED PERIOD OF REPORT``), or on the date the document itself gives
@@ -283,12 +301,16 @@ def tables_with_fiscal_years(tables: list[Table], form_type: str, period: str) -
     for table in tables:
         if any(c.period and re.fullmatch(r"\d{4}", c.period) for c in table.columns):
             instant = is_instant_table(table.title, " ".join(c.header for c in table.columns))
-            columns = tuple(replace(c, period=year_to_fiscal_period(c.period, fiscal_end, instant, ends))
-                            if c.period and re.fullmatch(r"\d{4}", c.period) else c for c in table.columns)
+            rolls = any(_ROLLS_FORWARD.search(r.label) for r in table.rows)  # its rows date the balances
+            columns = tuple(replace(c, period=year_to_fiscal_period(
+                c.period, fiscal_end, instant or (not rolls and bool(_STOCK_HEADER.search(c.header))), ends))
+                if c.period and re.fullmatch(r"\d{4}", c.period) else c for c in table.columns)
             table = replace(table, columns=columns)
         out.append(table)
     return out
 
+
+_AT_DATE = re.compile(r"\b(?:as\s+of|at|balances?)\b", re.IGNORECASE)  # "As of December 31, 2023": an instant
 
 STATEMENT_SCALE_REACH = 2  # a table read in its statements' scale stays within twice their largest figure
 

@@ -259,7 +259,8 @@ _FLOWS = re.compile(r"\b(operations|income|earnings|cash flows?|ended|months|qua
 _AS_OF = re.compile(r"\b(as of|at)\b", re.IGNORECASE)
 
 
-_FLOW_STATEMENT = re.compile(r"\b(?:statements?|results?) of (?:consolidated )?(?:operations|income|earnings|cash flows?)"
+_FLOW_STATEMENT = re.compile(r"\b(?:statements?|results?) of (?:(?:consolidated|condensed|comprehensive) )*"
+                             r"(?:operations|income|earnings|cash flows?|loss)"
                              r"|\b(?:income|earnings|cash flows?|operations) statements?\b", re.IGNORECASE)
 
 
