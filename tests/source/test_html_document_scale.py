@@ -176,3 +176,19 @@ def test_a_statement_of_comprehensive_income_is_a_statement_of_flows():
     assert is_flow_statement("The Kraft Heinz Company Consolidated Statements of Comprehensive Income")
     assert is_flow_statement("Condensed Consolidated Statements of Comprehensive Loss")
     assert not is_flow_statement("Consolidated Statements of Changes in Equity")
+
+
+def test_a_labeled_line_of_years_under_an_undated_header_completes_it(tmp_path):
+    years = "<tr><td>{}</td>" + "".join(f"<td></td><td>{y}</td><td></td>" for y in (2023, 2022, 2023, 2022)) + "</tr>"
+    header = ('<tr><td></td><td colspan="6">Three months ended<br>June 30,</td>'
+              '<td colspan="6">Six months ended<br>June 30,</td></tr>')
+    page = ("<p>Business Segment Information (Millions)</p><table>" + header + years.format("Net Sales")
+            + _row("Safety and Industrial", "2,765", "2,924", "5,544", "5,975")
+            + _row("Total Company", "8,325", "8,702", "16,356", "17,531")
+            + header + years.format("Operating Performance")
+            + _row("Health Care", "411", "492", "771", "937") + "</table>")
+    report = _read(tmp_path, page)
+    assert _periods(report, "Total Company") == ["2023-04-01/2023-06-30", "2022-04-01/2022-06-30",
+                                                 "2023-01-01/2023-06-30", "2022-01-01/2022-06-30"]
+    assert not [f for f in report.fact_records if f.value in (2022, 2023)]  # the years are no figures
+    assert _periods(report, "Health Care")[0] == "2023-04-01/2023-06-30"

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tieout.model import Block, Column, Document, Line, Problem, Table
-from tieout.tables.cells import is_year_header, line_to_cells, strip_markup
+from tieout.tables.cells import holds_only_years, is_year_header, line_to_cells, strip_markup
 from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_columns, splits_to_columns
 from tieout.tables.headers import (collapse, find_header, header_line_note, header_to_columns, header_unit, is_note_line,
                                    blocks_before, lead_in_note, standing_note, stub_text, title_lines)
@@ -87,6 +87,14 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
     splits = fold_years_into_labels(texts, [line_to_cells(text, columns) if s.cells and _glued(s.label)
                                             else s for text, s in zip(texts, splits)])
     data = [bool(s.cells) and not is_year_header(s) for s in splits]
+    headed = _labeled_years_as_headers(splits, data)
+    if headed is not data:  # a section's line of years again further down: its label, no figures
+        first = next(k for k, d in enumerate(data) if d)
+        splits = [replace(s, cells=()) if d and not h and k > first else s
+                  for k, (s, d, h) in enumerate(zip(splits, data, headed))]
+        data = headed
+    if not any(data):
+        return None, problems
     data_splits = [s for s, d in zip(splits, data) if d]
     clustered = splits_to_columns(data_splits)
     ranked = columns_by_rank(clustered, data_splits)
@@ -153,6 +161,24 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
         first=first, last=lines[-1].number, columns=tuple(built_columns), rows=rows,
         attributable=tuple(attributable), kind=table_kind(title, built_columns, rows), note_from=note_from,
     ), problems
+
+
+def _labeled_years_as_headers(splits, data: list[bool]) -> list[bool]:
+    """A line of years under a header that prints none heads the columns, though it has a label.
+
+    "Three months ended June 30,  Six months ended June 30," over "Net Sales  2023  2022  2023
+    2022": the years complete the header and "Net Sales" names the rows below; read as numbers
+    they would leave the columns undated and give facts of 2,023. The same years again further
+    down (over "Operating Performance") head a second section.
+    """
+    first = next((k for k, d in enumerate(data) if d), None)
+    if first is None or not holds_only_years(splits[first]) or len(splits[first].cells) < 2:
+        return data
+    if any(holds_only_years(s) or any(1900 <= (c.value or 0) <= 2100 for c in s.cells) for s in splits[:first]
+           if s.cells):
+        return data  # the header has its years already: these are figures
+    years = [c.value for c in splits[first].cells]
+    return [d and not (holds_only_years(s) and [c.value for c in s.cells] == years) for s, d in zip(splits, data)]
 
 
 def _in_full_dollars(drafts) -> bool:

@@ -343,11 +343,18 @@ _HEADER_WORDS = re.compile(r"\b(ended|ending|year|years|fiscal|quarter|months|we
 
 def is_year_header(split: SplitLine) -> bool:
     """A line of bare years ("1996   1995") is a column header, not data."""
+    if not holds_only_years(split):
+        return False
+    label = split.label.strip()
+    return not label or bool(_HEADER_WORDS.search(label)) or label.isupper() or len(label) < 3
+
+
+def holds_only_years(split: SplitLine) -> bool:
+    """Are the line's cells all bare years ("Net Sales   2023   2022")?"""
     if not split.cells:
         return False
     for cell in split.cells:
         if cell.value is None or cell.nil or cell.decimals or cell.dollar or cell.percent or "," in cell.display or \
                 "(" in cell.display or not (1900 <= cell.value <= 2100):
             return False
-    label = split.label.strip()
-    return not label or bool(_HEADER_WORDS.search(label)) or label.isupper() or len(label) < 3
+    return True
