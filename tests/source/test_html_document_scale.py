@@ -192,3 +192,13 @@ def test_a_labeled_line_of_years_under_an_undated_header_completes_it(tmp_path):
                                                  "2023-01-01/2023-06-30", "2022-01-01/2022-06-30"]
     assert not [f for f in report.fact_records if f.value in (2022, 2023)]  # the years are no figures
     assert _periods(report, "Health Care")[0] == "2023-04-01/2023-06-30"
+
+
+def test_dated_headings_inside_a_table_date_their_sections(tmp_path):
+    page = ("<p>The fair value of plan assets (in millions) December 31, 2023:</p>"
+            + _table(_header("Total", "Level 1"),
+                     _row("Equity securities", "1,200", "1,150"), _row("Fixed income", "800", "640"),
+                     "<tr><td>December 31, 2022:</td></tr>",
+                     _row("Equity securities", "1,100", "1,020"), _row("Fixed income", "760", "600")))
+    report = _read(tmp_path, page)
+    assert _periods(report, "Equity securities") == ["2023-12-31", "2023-12-31", "2022-12-31", "2022-12-31"]

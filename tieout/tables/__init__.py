@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tieout.model import Block, Column, Document, Line, Problem, Table
+from tieout.model import Block, Column, Document, Line, Problem, Row, Table
 from tieout.tables.cells import holds_only_years, is_year_header, line_to_cells, strip_markup
 from tieout.tables.columns import columns_by_hints, columns_by_rank, percent_columns, splits_to_columns
 from tieout.tables.headers import (collapse, find_header, header_line_note, header_to_columns, header_unit, is_note_line,
@@ -127,6 +127,7 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
     built_columns = headers_to_columns(columns, header_texts, percent_cols, context, title, title_text)
     drafts, attributable = lines_to_rows(lines[body_start:], texts[body_start:], splits[body_start:], columns,
                                          problems, document.name, by_rank=by_rank)
+    built_columns = columns_under_title_date(built_columns, drafts, title, context)
     dollar = any(d.dollar for d in drafts)
     note_from = "table"
     if not note and not title and previous is not None and continues(previous, block, blocks, built_columns):
@@ -143,6 +144,8 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
     money_table = scale.money != 1 or bool(note) or dollar or (
         (is_flow_statement(title) or is_balance_title(title)) and _in_full_dollars(drafts))
     rows = tuple(finish_row(d, built_columns, money_table) for d in drafts)
+    if not any(c.period for c in built_columns):
+        rows = rows_in_dated_sections(rows, title, context)
     if len({c.period for c in built_columns if c.kind == "amount"} - {None}) <= 1:
         # a roll-forward dates its rows ("Balance, September 30, 1997"); its columns are the
         # components of equity, whose one shared header ("YEARS ENDED SEPTEMBER 30, 1997, 1998,
@@ -245,11 +248,6 @@ def headers_to_columns(columns, header_texts: list[str], percent_cols: set[int],
             period = header_to_period(title_text, context)
         unit, column_scale = header_unit(header)
         built.append(Column(i, header, period, left, right, "percent" if percent else "amount", unit, column_scale))
-    if not any(c.period for c in built) and not any(text_to_dates(c.header) or year_only(c.header) for c in built):
-        headed = title_heading_period(title, context)
-        if headed:  # the table is headed by a date ("... (in millions) December 31, 2023") and its
-            # columns by what they hold (Amortized Cost, Fair Value; the segments)
-            built = [replace(c, period=headed) if c.kind == "amount" else c for c in built]
     amounts = [c for c in built if c.kind == "amount"]
     if not context.instant and amounts and (
             (context.flows and not any(c.period for c in built))
@@ -262,6 +260,53 @@ def headers_to_columns(columns, header_texts: list[str], percent_cols: set[int],
             by_index = dict(zip([c.index for c in amounts], years))
             built = [replace(c, period=by_index[c.index]) if by_index.get(c.index) else c for c in built]
     return built
+
+
+def columns_under_title_date(columns: list[Column], drafts, title: str, context: PeriodContext) -> list[Column]:
+    """Columns that print no date under a title that ends in one ("... (in millions) December 31,
+    2023" over Amortized Cost, Gross Unrealized Gains, Fair Value) hold the balances at that date.
+
+    Not when a heading inside the table names another date or year ("December 31, 2022:" over
+    the same rows again): the title dates only the first section, and which rows are whose is
+    the table's to say (``rows_to_periods``), not the title's.
+    """
+    if any(c.period or text_to_dates(c.header) or year_only(c.header) for c in columns):
+        return columns
+    if any(d.heading and (text_to_dates(d.label) or year_only(d.label)) for d in drafts):
+        return columns
+    headed = title_heading_period(title, context)
+    if not headed:
+        return columns
+    return [replace(c, period=headed) if c.kind == "amount" else c for c in columns]
+
+
+def rows_in_dated_sections(rows: tuple[Row, ...], title: str, context: PeriodContext) -> tuple[Row, ...]:
+    """A table whose title ends in a date and whose headings name others dates its rows by section.
+
+    "(in millions) December 31, 2023:" over the fair values of plan assets, then a heading
+    "December 31, 2022:" over the same rows for the year before: the rows above the first dated
+    heading are at the title's date, those under each heading at its date (instants).
+    """
+    headed = title_heading_period(title, context)
+    if not headed or len(headed) != 10:  # an instant "2023-12-31", not a bare year
+        return rows
+    marks = {k: text_to_dates(r.label)[0] for k, r in enumerate(rows)
+             if r.heading and _date_heading(r.label)}
+    if not marks:
+        return rows
+    current = headed
+    out = []
+    for k, row in enumerate(rows):
+        if k in marks:
+            current = marks[k].isoformat()
+        out.append(row if row.heading or row.period else replace(row, period=current))
+    return tuple(out)
+
+
+def _date_heading(label: str) -> bool:
+    """Is a heading one date and little else ("December 31, 2022:", "As of June 30, 2023")?"""
+    dates = text_to_dates(label)
+    return len(dates) == 1 and len(label) <= 40 and months_named(label) == 1
 
 
 def tab_gaps(line: Line) -> str:
