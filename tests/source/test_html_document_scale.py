@@ -202,3 +202,14 @@ def test_dated_headings_inside_a_table_date_their_sections(tmp_path):
                      _row("Equity securities", "1,100", "1,020"), _row("Fixed income", "760", "600")))
     report = _read(tmp_path, page)
     assert _periods(report, "Equity securities") == ["2023-12-31", "2023-12-31", "2022-12-31", "2022-12-31"]
+
+
+def test_a_continued_table_that_opens_a_section_of_another_date_does_not_inherit_the_first_date(tmp_path):
+    first = _table(_header("Aerospace", "Power"), _row("Revenues in excess of billings", "2,527", "5,522"),
+                   _row("Total contract assets", "2,037", "5,209"))
+    second = _table(_header("", ""), "<tr><td>December 31, 2022</td></tr>",
+                    _row("Revenues in excess of billings", "2,363", "5,403"),
+                    _row("Total contract assets", "2,467", "5,044"))
+    page = "<p>Contract assets (in millions)</p><p>June 30, 2023</p>" + first + second
+    report = _read(tmp_path, page)
+    assert _periods(report, "Total contract assets") == ["2023-06-30", "2023-06-30", "2022-12-31", "2022-12-31"]

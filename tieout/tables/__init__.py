@@ -133,7 +133,8 @@ def block_to_table(block: Block, document: Document, index: int, blocks=(), sett
     if not note and not title and previous is not None and continues(previous, block, blocks, built_columns):
         title, note = previous.title, previous.note
         scale = note_to_scale(note)
-        if not any(c.period for c in built_columns):  # a page that does not repeat the header: its
+        if not any(c.period for c in built_columns) and not any(d.heading and _date_heading(d.label) for d in drafts):
+            # a page that does not repeat the header (and opens no section of another date): its
             # columns are the previous page's, a percent column ("% Change") included
             built_columns = [replace(c, period=p.period, kind=p.kind) for c, p in zip(built_columns, previous.columns)]
     if not note and standing and dollar:
