@@ -79,3 +79,18 @@ def test_apple_annual_report_md_and_a_table_gets_fiscal_years(corpus_dir):
     taxes = next(t for t in report.tables if t.title == "Provision for Income Taxes")
     assert [c.period for c in taxes.columns if c.kind == "amount"] == [
         "1994-09-30/1995-09-29", "1993-09-30/1994-09-29", "1992-09-30/1993-09-29"]
+
+
+@pytest.mark.parametrize("label, path, period", [
+    ("Book value per share", (), "2003-08-31"),
+    ("Tier 1 leverage ratio", (), "2003-08-31"),
+    ("Nonperforming assets to total assets", (), "2003-08-31"),
+    ("Allowance for loan losses as a percentage of total loans", (), "2003-08-31"),
+    ("Tangible common equity", ("At period end",), "2003-08-31"),
+    ("Return on average assets", (), "2003-06-01/2003-08-31"),  # a rate over the period
+    ("Net interest margin", ("Performance ratios",), "2003-06-01/2003-08-31"),
+])
+def test_ratios_of_balances_and_rows_at_period_end_stand_at_its_last_day(label, path, period):
+    from tieout.facts import balance_period
+
+    assert balance_period(label, "2003-06-01/2003-08-31", path) == period

@@ -52,7 +52,7 @@ def table_to_facts(table: Table, table_index: int, start_id: int = 0) -> list[Fa
         unit_info = row_unit(row.label, row.path, money_table or row.unit.startswith("USD"), dollar, percent)
         for column_index, cell in enumerate(row.cells):
             column = table.columns[column_index]
-            period = balance_period(row.label, column.period or row.period)
+            period = balance_period(row.label, column.period or row.period, row.path)
             if cell is None or cell.value is None:
                 # a blank cell of a number row: a fact with no value, so gaps are visible
                 if column.kind == "percent":
@@ -106,13 +106,29 @@ _BALANCE_AT = re.compile(r"\bbalances?,?\s+(?:at|as\s+of)\s+(jan|feb|mar|apr|may
                          r"\s+(\d{1,2})\b(?:,?\s*(\d{4}))?", re.IGNORECASE)
 
 
-def balance_period(label: str, period: str | None) -> str | None:
+# a figure that stands at the period's end whatever the column's length: a bank's ratios of balances
+# ("Book value per share", "Tier 1 leverage ratio", "Nonperforming assets to total assets",
+# "Allowance as a percent of total loans"), and every row under a heading "At period end:"
+_STANDS_AT_END = re.compile(r"\bbook\s+value\s+per\s+(?:common\s+)?share|\b(?:tier\s+1|leverage|total\s+capital|"
+                            r"(?:common\s+)?equity\s+tier\s+1)\b[^,]{0,30}\bratio\b|"
+                            r"\bnon-?performing\s+(?:assets|loans)\s+(?:to|as\s+a\s+percent(?:age)?\s+of)\s+(?:total\s+)?"
+                            r"(?:assets|loans)|\ballowance\b[^,]{0,40}\b(?:to|as\s+a\s+percent(?:age)?\s+of)\s+"
+                            r"(?:total\s+)?loans", re.IGNORECASE)
+_AT_PERIOD_END = re.compile(r"(?:at|as\s+of)\s+(?:the\s+)?(?:period[- ]end|end\s+of\s+(?:the\s+)?(?:period|quarter|year))"
+                            r"|period[- ]end\b", re.IGNORECASE)
+
+
+def balance_period(label: str, period: str | None, path: tuple[str, ...] = ()) -> str | None:
     """A balance printed in a column of flows is dated to one day of it.
 
     "Cash at beginning of period" under "Six Months Ended June 30, 1998" is the balance on
     1997-12-31, the day before the period starts; "... at end of period" is the balance on
-    1998-06-30 (as XBRL dates them). Other rows keep the column's period.
+    1998-06-30 (as XBRL dates them). A ratio of balances ("Book value per share", "Tier 1
+    leverage ratio") and a row under "At period end:" stand at the period's end. Other rows
+    keep the column's period.
     """
+    if period and "/" in period and (_STANDS_AT_END.search(label) or any(map(_AT_PERIOD_END.match, path))):
+        return period.split("/")[1]
     if not period or "/" not in period or ("beginning" not in label.lower() and "end" not in label.lower()
                                             and "balance" not in label.lower()):
         return period
