@@ -213,3 +213,10 @@ def test_a_continued_table_that_opens_a_section_of_another_date_does_not_inherit
     page = "<p>Contract assets (in millions)</p><p>June 30, 2023</p>" + first + second
     report = _read(tmp_path, page)
     assert _periods(report, "Total contract assets") == ["2023-06-30", "2023-06-30", "2022-12-31", "2022-12-31"]
+
+
+def test_a_balance_sheet_dated_in_its_title_dates_repeated_year_columns_in_order(tmp_path):
+    page = ("<p>BALANCE SHEETS</p><p>April 30, 1996 and January 31, 1996</p><p>(in thousands)</p>"
+            + _table(_header("1996", "1996"), _row("Cash and cash equivalents", "33,885", "31,413"),
+                     _row("Total assets", "367,039", "360,772")))
+    assert _periods(_read(tmp_path, page), "Total assets") == ["1996-04-30", "1996-01-31"]

@@ -249,6 +249,7 @@ def headers_to_columns(columns, header_texts: list[str], percent_cols: set[int],
             period = header_to_period(title_text, context)
         unit, column_scale = header_unit(header)
         built.append(Column(i, header, period, left, right, "percent" if percent else "amount", unit, column_scale))
+    built = _years_by_title_order(built, context, title)
     amounts = [c for c in built if c.kind == "amount"]
     if not context.instant and amounts and (
             (context.flows and not any(c.period for c in built))
@@ -261,6 +262,24 @@ def headers_to_columns(columns, header_texts: list[str], percent_cols: set[int],
             by_index = dict(zip([c.index for c in amounts], years))
             built = [replace(c, period=by_index[c.index]) if by_index.get(c.index) else c for c in built]
     return built
+
+
+def _years_by_title_order(columns: list[Column], context: PeriodContext, title: str) -> list[Column]:
+    """"April 30, 1996 and January 31, 1996" over two columns headed "1996  1996": the title's
+    dates are the columns' in order, as many dates as columns, each in its column's year.
+
+    Only for a balance sheet (or a table headed as of its dates), and only where a year repeats:
+    elsewhere a bare year finds its own date in the title (``header_to_period``).
+    """
+    amounts = [c for c in columns if c.kind == "amount"]
+    dates = list(context.title_dates)
+    years = [year_only(c.header) if not text_to_dates(c.header) else None for c in amounts]
+    if len(amounts) < 2 or len(dates) != len(amounts) or None in years or len(set(years)) == len(years):
+        return columns
+    if not (context.instant or is_balance_title(title)) or any(str(d.year) != y for d, y in zip(dates, years)):
+        return columns
+    by_index = {c.index: d.isoformat() for c, d in zip(amounts, dates)}
+    return [replace(c, period=by_index[c.index]) if c.index in by_index else c for c in columns]
 
 
 def columns_under_title_date(columns: list[Column], drafts, title: str, context: PeriodContext) -> list[Column]:
